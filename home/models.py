@@ -1,0 +1,117 @@
+"""The home page, the abstract page every content type extends, and the site's contact settings."""
+
+from django.apps import apps
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from .blocks import RICH_TEXT_FEATURES
+
+
+class BasePage(Page):
+    """Shared fields and behaviour: a summary for listings, search and social cards, and hreflang alternates."""
+
+    summary = models.TextField(blank=True, help_text=_("One or two sentences for listings, search results and sharing"))
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    promote_panels = [*Page.promote_panels, FieldPanel("summary")]
+    # Both languages share a page's slug, so /en/news/x/ and /zh-hans/news/x/ are the same story.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def social_image(self):
+        """The image shown when the page is shared; page types with a photo override this."""
+        return None
+
+    def live_translations(self):
+        """This page in every language it is published in, this one included, in a stable order."""
+        return self.get_translations(inclusive=True).live().public().select_related("locale").order_by("locale__id")
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        alternates = [
+            {"location": translation.get_full_url(request), "lang_code": translation.locale.language_code}
+            for translation in self.live_translations()
+        ]
+        for url in urls:
+            url["alternates"] = alternates
+        return urls
+
+
+class HomePage(BasePage):
+    hero_text = models.CharField(max_length=255, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+    search_fields = [*BasePage.search_fields, index.SearchField("hero_text"), index.SearchField("intro")]
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel([FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")),
+        FieldPanel("intro"),
+        InlinePanel("featured_pages", label=_("Featured news and resources")),
+    ]
+
+    @property
+    def social_image(self):
+        return self.hero_image
+
+    def latest_news(self, count=3):
+        news_article_model = apps.get_model("news", "NewsArticlePage")
+        return (
+            news_article_model.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .select_related("lead_image")
+            .order_by("-date", "-pk")[:count]
+        )
+
+    def featured(self):
+        """The editor's picks, shown in this page's language where a live translation exists."""
+        pages = (feature.page.specific.localized for feature in self.featured_pages.select_related("page"))
+        return [page for page in pages if page.live]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = self.latest_news()
+        context["featured"] = self.featured()
+        return context
+
+
+class HomePageFeature(Orderable):
+    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_pages")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [
+        PageChooserPanel(
+            "page",
+            ["news.NewsArticlePage", "resources.ProgramPage", "resources.SuccessStoryPage", "resources.TipSheetPage"],
+        )
+    ]
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    """The organisation's contact details, shown in every page's footer."""
+
+    organisation_name = models.CharField(max_length=255, blank=True)
+    website = models.URLField(blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=50, blank=True)
+    fax = models.CharField(max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("Contact details")

@@ -1,0 +1,78 @@
+"""Navigation, language switching and sharing helpers for the reader-facing templates."""
+
+from urllib.parse import quote
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language_info
+
+from wagtail.models import Locale, Site
+
+register = template.Library()
+
+OPEN_GRAPH_LOCALES = {"en": "en_US", "zh-hans": "zh_CN"}
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    """The home page in the reader's language (falls back to the default one)."""
+    site = Site.find_for_request(context["request"])
+    return site.root_page.localized.specific if site else None
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language: the same page where it is translated, else that language's home page."""
+    request = context["request"]
+    page = context.get("page")
+    home = site_home(context)
+    translations = {}
+    if page is not None and hasattr(page, "live_translations"):
+        translations = {t.locale.language_code: t for t in page.live_translations()}
+    links = []
+    for code, _name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            url = target.get_url(request)
+        elif page is None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            home_translation = home.get_translation_or_none(Locale.objects.get(language_code=code)) if home else None
+            url = home_translation.get_url(request) if home_translation and home_translation.live else f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "is_current": code == Locale.get_active().language_code,
+                "is_translation": target is not None,
+            }
+        )
+    return links
+
+
+@register.filter
+def open_graph_locale(language_code):
+    return OPEN_GRAPH_LOCALES.get(language_code, language_code.replace("-", "_"))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    return context["request"].build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context, title):
+    """The "Share via email" and "Share on Twitter" links of the seed pages, for the current URL."""
+    url = context["request"].build_absolute_uri()
+    return {
+        "email": f"mailto:?subject={quote(title)}&body={quote(url)}",
+        "twitter": f"https://twitter.com/intent/tweet?text={quote(title)}&url={quote(url)}",
+    }
+
+
+@register.filter
+def is_within(page, section):
+    """True when the page is the section page or one of its descendants (for the menu's current item)."""
+    return page is not None and hasattr(page, "path") and page.path.startswith(section.path)

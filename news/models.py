@@ -1,0 +1,142 @@
+"""News: the newsroom index (paginated, filterable, with an RSS feed per language) and its articles."""
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from home.models import BasePage
+from resources.models import topic_filter
+from resources.snippets import Topic
+
+PAGE_SIZE = 10
+FEED_SIZE = 20
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    def articles(self):
+        return NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
+
+    @path("")
+    def listing(self, request):
+        articles = self.articles().select_related("lead_image")
+        topic = request.GET.get("topic", "")
+        year = request.GET.get("year", "")
+        if topic:
+            articles = articles.filter(**topic_filter(topic, "article_topics__topic")).distinct()
+        if year.isdigit():
+            articles = articles.filter(date__year=int(year))
+        context = {
+            "articles": Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page")),
+            "topics": Topic.objects.filter(locale=self.locale),
+            "years": self.articles().dates("date", "year", order="DESC"),
+            "selected_topic": topic,
+            "selected_year": year,
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return NewsFeed(self)(request)
+
+
+class NewsFeed(Feed):
+    """The latest articles of one language's newsroom, as RSS."""
+
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return self.index_page
+
+    def title(self, index_page):
+        return index_page.title
+
+    def link(self, index_page):
+        return index_page.get_url(self.request)
+
+    def description(self, index_page):
+        return index_page.summary
+
+    def items(self, index_page):
+        return index_page.articles()[:FEED_SIZE]
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.summary
+
+    def item_link(self, article):
+        return article.get_url(self.request)
+
+    def item_pubdate(self, article):
+        return article.first_published_at
+
+
+class NewsArticlePage(BasePage):
+    """One story of a newsletter: dateline, lead photo, body with quotes, and its program."""
+
+    dateline = models.CharField(max_length=100, blank=True, help_text=_("Where the story is filed from, e.g. BEIJING"))
+    date = models.DateField(_("publication date"))
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_caption = models.CharField(max_length=255, blank=True)
+    body = StreamField(BodyStreamBlock())
+    related_program = models.ForeignKey(
+        "resources.ProgramPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="news_articles"
+    )
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    search_fields = [*BasePage.search_fields, index.SearchField("dateline"), index.SearchField("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("dateline"), FieldPanel("date")]),
+        MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_caption")], heading=_("Lead image")),
+        FieldPanel("body"),
+        InlinePanel("article_topics", label=_("Topics")),
+        PageChooserPanel("related_program"),
+    ]
+
+    class Meta:
+        verbose_name = _("news article")
+
+    @property
+    def social_image(self):
+        return self.lead_image
+
+    def topics(self):
+        return [link.topic.localized for link in self.article_topics.select_related("topic")]
+
+    def program(self):
+        """The related program in the reader's language, if it is live."""
+        program = self.related_program.localized if self.related_program else None
+        return program if program and program.live else None
+
+
+class NewsArticleTopic(Orderable):
+    article = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="article_topics")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("topic")]

@@ -1,0 +1,220 @@
+"""Resource pages: program summaries, success stories and tip sheets, and the index that lists them."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DownloadsBlock, FiguresBlock, TipsBlock
+from home.models import BasePage
+
+from .snippets import Organization, Topic
+
+__all__ = ["Organization", "ProgramPage", "ResourceIndexPage", "SuccessStoryPage", "TipSheetPage", "Topic"]
+
+PAGE_SIZE = 12
+
+
+def topic_filter(topic_slug, lookup="topic"):
+    """Filter kwargs matching a topic slug in any language (pages keep the source topic; see Topic)."""
+    return {f"{lookup}__translation_key__in": Topic.objects.filter(slug=topic_slug).values("translation_key")}
+
+
+class ResourcePage(BasePage):
+    """Pages the resource index lists; each kind says its own filter value."""
+
+    resource_kind = ""
+    parent_page_types = ["resources.ResourceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+
+class ResourceIndexPage(BasePage):
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["resources.ProgramPage", "resources.SuccessStoryPage", "resources.TipSheetPage"]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    def resource_kinds(self):
+        return [(model.resource_kind, model._meta.verbose_name_plural) for model in ResourcePage.__subclasses__()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        kinds = {model.resource_kind: model for model in ResourcePage.__subclasses__()}
+        kind = request.GET.get("kind", "")
+        topic = request.GET.get("topic", "")
+        models_shown = [kinds[kind]] if kind in kinds else list(kinds.values())
+        resources = []
+        for model in models_shown:
+            pages = model.objects.child_of(self).live().public()
+            if topic:
+                pages = pages.filter(**topic_filter(topic, model.topic_lookup)).distinct()
+            resources.extend(pages)
+        resources.sort(key=lambda page: (list(kinds.values()).index(type(page)), page.title))
+        context.update(
+            resources=Paginator(resources, PAGE_SIZE).get_page(request.GET.get("page")),
+            kinds=self.resource_kinds(),
+            topics=Topic.objects.filter(locale=self.locale),
+            selected_kind=kind if kind in kinds else "",
+            selected_topic=topic,
+        )
+        return context
+
+
+class ProgramPage(ResourcePage):
+    """A program summary: what it achieved, with whom, and the decks to download."""
+
+    resource_kind = "program"
+    topic_lookup = "program_topics__topic"
+
+    start_year = models.PositiveSmallIntegerField()
+    end_year = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Leave empty while it runs"))
+    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    figures = StreamField(FiguresBlock(), blank=True, help_text=_("Achievement figures"))
+    body = StreamField(BodyStreamBlock(), blank=True)
+    downloads = StreamField(
+        DownloadsBlock(),
+        blank=True,
+        help_text=_("Decks and PDFs; translators replace them with their language's files"),
+    )
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+        FieldPanel("image"),
+        FieldPanel("figures"),
+        FieldPanel("body"),
+        InlinePanel("organizations", label=_("Partners and donors")),
+        InlinePanel("program_topics", label=_("Topics")),
+        FieldPanel("downloads"),
+    ]
+
+    class Meta:
+        verbose_name = _("program summary")
+        verbose_name_plural = _("program summaries")
+
+    @property
+    def social_image(self):
+        return self.image
+
+    def organizations_by_role(self):
+        """Partners and donors, each shown in the reader's language."""
+        grouped = {}
+        for link in self.organizations.select_related("organization"):
+            grouped.setdefault(ProgramOrganization.ROLE_HEADINGS[link.role], []).append(link.organization.localized)
+        return grouped
+
+
+class ProgramOrganization(Orderable):
+    ROLE_CHOICES = [("partner", _("Partner")), ("donor", _("Donor")), ("sponsor", _("Sponsor"))]
+    ROLE_HEADINGS = {"partner": _("Partners"), "donor": _("Donors"), "sponsor": _("Sponsors")}
+
+    program = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="organizations")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(max_length=20, choices=ROLE_CHOICES)
+
+    panels = [FieldPanel("organization"), FieldPanel("role")]
+
+
+class ProgramTopic(Orderable):
+    program = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="program_topics")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("topic")]
+
+
+class SuccessStoryPage(ResourcePage):
+    """A community, where it is, and the environmental problem it solved."""
+
+    resource_kind = "story"
+    topic_lookup = "topic"
+
+    community = models.CharField(max_length=255)
+    city = models.CharField(max_length=100)
+    province = models.CharField(max_length=100, blank=True)
+    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    photo_caption = models.CharField(max_length=255, blank=True)
+    outcomes = StreamField(FiguresBlock(), blank=True, help_text=_("Outcome figures"))
+    body = StreamField(BodyStreamBlock(), blank=True)
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("community"),
+        index.SearchField("city"),
+        index.SearchField("body"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("community"), FieldRowPanel([FieldPanel("city"), FieldPanel("province")])], heading=_("Place")
+        ),
+        FieldPanel("topic"),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_caption")], heading=_("Photo")),
+        FieldPanel("outcomes"),
+        FieldPanel("body"),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("topic", overridable=False),
+    ]
+
+    class Meta:
+        verbose_name = _("success story")
+        verbose_name_plural = _("success stories")
+
+    @property
+    def social_image(self):
+        return self.photo
+
+
+class TipSheetPage(ResourcePage):
+    """Short, practical tips on one topic, with a printable PDF."""
+
+    resource_kind = "tips"
+    topic_lookup = "topic"
+
+    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    intro = models.TextField(blank=True)
+    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    tips = StreamField(TipsBlock(), blank=True)
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The printable tip sheet; translators replace it with their language's file"),
+    )
+
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("tips")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("topic"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("tips"),
+        FieldPanel("pdf"),
+    ]
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("topic", overridable=False),
+    ]
+
+    class Meta:
+        verbose_name = _("tip sheet")
+        verbose_name_plural = _("tip sheets")
+
+    @property
+    def social_image(self):
+        return self.image

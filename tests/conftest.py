@@ -1,0 +1,26 @@
+"""The demo site is loaded once per test run into the test database; each test runs in a transaction
+that is rolled back, so tests may change pages freely."""
+
+from django.core.management import call_command
+from django.utils import translation
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture
+def locales():
+    from wagtail.models import Locale
+
+    return {locale.language_code: locale for locale in Locale.objects.all()}

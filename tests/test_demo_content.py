@@ -1,0 +1,78 @@
+"""The demo loader builds the site from the seeds, can run again safely, and refuses bad input cleanly."""
+
+from pathlib import Path
+
+from django.core.management import CommandError, call_command
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+from wagtail_localize.models import StringTranslation
+
+import pytest
+
+from home.demo.seeds import load_seeds
+from home.management.commands.load_demo_content import DEFAULT_SEEDS
+from home.models import ContactSettings
+from news.models import NewsArticlePage
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": list(Page.objects.order_by("pk").values_list("pk", "title", "live", "latest_revision_id")),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+        "strings": StringTranslation.objects.count(),
+    }
+
+
+def test_a_second_run_changes_nothing(capsys):
+    before = snapshot()
+    call_command("load_demo_content")
+    assert "nothing to do" in capsys.readouterr().out
+    assert snapshot() == before
+
+
+def test_a_missing_seed_file_fails_clearly_and_changes_nothing(tmp_path):
+    (tmp_path / "000_6efdf99d43b9301e.txt").write_text((DEFAULT_SEEDS / "000_6efdf99d43b9301e.txt").read_text())
+    Page.objects.filter(depth__gt=1).delete()
+    before = snapshot()
+    with pytest.raises(CommandError, match=r"Seed file not found: .*001_6efc0620e81e82ef.txt.*Nothing was changed"):
+        call_command("load_demo_content", seeds=str(tmp_path))
+    assert snapshot() == before
+
+
+def test_seeds_become_five_dated_stories_with_their_datelines():
+    seeds = load_seeds(DEFAULT_SEEDS)
+    assert [(story.dateline, story.date.isoformat()) for story in seeds.stories] == [
+        ("BEIJING", "2007-10-20"),
+        ("QINHUANGDAO", "2007-10-25"),
+        ("QINHUANGDAO", "2007-10-25"),
+        ("CHINA", "2007-10-25"),
+        ("BEIJING", "2007-10-25"),
+    ]
+    quotes = [block for story in seeds.stories for block in story.blocks if block.kind == "quote"]
+    assert {quote.attribution for quote in quotes} == {
+        "Wang Zhongping",
+        "Zhang Yongli",
+        "Geng Shigang",
+        "Xue Yanyan",
+        "Wu Ju",
+        "Michael Bloomfield",
+    }
+    assert seeds.program.tip_sheet_topics[1] == "Green Consumption"  # the seed's typo is corrected
+
+
+def test_contact_details_come_from_the_newsletter():
+    contact = ContactSettings.objects.get()
+    assert (contact.email, contact.phone, contact.fax) == ("harmony@islandnet.com", "(250) 380-3001", "(250) 280-0887")
+
+
+def test_a_fresh_database_is_built_whole(tmp_path):
+    Page.objects.filter(depth__gt=1).delete()
+    call_command("load_demo_content", verbosity=0)
+    assert NewsArticlePage.objects.live().filter(locale__language_code="zh-hans").count() == 5
+    assert Path(get_document_model().objects.get(title="Water Conservation-CH").file.path).read_bytes()[:5] == b"%PDF-"
