@@ -220,3 +220,12 @@ def test_menu_marks_the_current_section(client):
     current = html.select_one(".menu a[aria-current]")
     assert current.get_text() == "News"
     assert Page.objects.get(pk=article.get_parent().pk).url == current["href"]
+
+
+def test_images_have_alt_text_in_the_page_language(client):
+    article = NewsArticlePage.objects.filter(locale__language_code="en", lead_image__isnull=False).first()
+    for page in (article, chinese_translation(article)):
+        html = get_html(client, page.url)
+        assert all(img.has_attr("alt") for img in html.find_all("img"))
+        assert html.select_one(".lead-image img")["alt"] == page.lead_image_caption
+    assert "王仲平" in chinese_translation(article).lead_image_caption
