@@ -43,7 +43,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             articles = articles.filter(date__year=int(year))
         context = {
             "articles": Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page")),
-            "topics": Topic.objects.filter(locale=self.locale),
+            "topics": Topic.for_filters(),
             "years": self.articles().dates("date", "year", order="DESC"),
             "selected_topic": topic,
             "selected_year": year,

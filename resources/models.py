@@ -63,7 +63,7 @@ class ResourceIndexPage(BasePage):
         context.update(
             resources=Paginator(resources, PAGE_SIZE).get_page(request.GET.get("page")),
             kinds=self.resource_kinds(),
-            topics=Topic.objects.filter(locale=self.locale),
+            topics=Topic.for_filters(),
             selected_kind=kind if kind in kinds else "",
             selected_topic=topic,
         )

@@ -1,17 +1,25 @@
-"""Translatable snippets shared by news and resources: topics and organisations."""
+"""Translatable snippets shared by news and resources: topics and organisations.
 
+They have drafts and revisions so that a translation, like a Chinese page, is not shown before it is
+translated and published; pages show a snippet in the reader's language once that translation is live.
+"""
+
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, RevisionMixin, TranslatableMixin
+from wagtail.permissions import register_permission_policy
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.translation.permissions import LocaleScopedPermissionPolicy
 
-@register_snippet
-class Topic(TranslatableMixin, index.Indexed, models.Model):
+
+class Topic(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """An environmental theme (Water Conservation, Low Carbon, ...) that pages are filed under.
 
     The slug is the same in every language so that `?topic=water-conservation` filters both sites.
@@ -31,9 +39,13 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    @classmethod
+    def for_filters(cls):
+        """Every live topic, named in the reader's language where that translation is live."""
+        return [topic.localized for topic in cls.objects.filter(locale=Locale.get_default(), live=True)]
 
-@register_snippet
-class Organization(TranslatableMixin, index.Indexed, models.Model):
+
+class Organization(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A partner, donor or sponsor; its role is stated where a page links to it."""
 
     name = models.CharField(max_length=255)
@@ -54,3 +66,33 @@ class Organization(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class LocaleCheckedEditView(EditView):
+    """Wagtail's edit view checks model permissions only; this one also checks the instance's language."""
+
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not self.user_has_permission_for_instance("change", instance):
+            raise PermissionDenied
+        return instance
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    edit_view_class = LocaleCheckedEditView
+    icon = "tag"
+    list_display = ["name", "slug", "locale"]
+
+
+class OrganizationViewSet(SnippetViewSet):
+    model = Organization
+    edit_view_class = LocaleCheckedEditView
+    icon = "group"
+    list_display = ["name", "website", "locale"]
+
+
+register_permission_policy(Topic, LocaleScopedPermissionPolicy(Topic))
+register_permission_policy(Organization, LocaleScopedPermissionPolicy(Organization))
+register_snippet(TopicViewSet)
+register_snippet(OrganizationViewSet)

@@ -11,6 +11,7 @@ import pytest
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
+        call_command("setup_roles", verbosity=0)
 
 
 @pytest.fixture(autouse=True)
@@ -24,3 +25,16 @@ def locales():
     from wagtail.models import Locale
 
     return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def staff_client(client):
+    """Logs the test client in as a new user of the given role."""
+    from .factories import make_staff
+
+    def login(role):
+        user = make_staff(role)
+        client.force_login(user)
+        return client
+
+    return login

@@ -103,3 +103,10 @@ def test_chinese_pages_show_chinese_interface_text(client):
         assert phrase in text
     for phrase in ("Share via email", "Skip to content"):
         assert phrase not in text
+
+
+@pytest.mark.parametrize("path", ["/admin/no-such-view/", "/documents/999999/missing.pdf", "/api/v2/nothing/"])
+def test_unprefixed_urls_are_not_redirected_into_a_language(client, path):
+    response = client.get(path)
+    assert response.status_code in (302, 404)
+    assert not response.get("Location", "").startswith(("/en/", "/zh-hans/"))

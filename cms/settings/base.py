@@ -57,7 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.ReaderLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -137,3 +137,31 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Translation workflow (wagtail-localize). New translations start as drafts: a Chinese page goes live only
+# after it has been translated and approved in the "Review translation" workflow.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
+
+
+def machine_translator_from_env():
+    """DeepL when DEEPL_AUTH_KEY is set, else LibreTranslate when LIBRETRANSLATE_URL is set, else none."""
+    if os.environ.get("DEEPL_AUTH_KEY"):
+        options = {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"]}
+        if os.environ.get("DEEPL_API_URL"):
+            options["API_URL"] = os.environ["DEEPL_API_URL"]
+        return {"CLASS": "home.translation.machine.DeepLTranslator", "OPTIONS": options}
+    if os.environ.get("LIBRETRANSLATE_URL"):
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"],
+                "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+            },
+        }
+    return None
+
+
+DUMMY_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator", "OPTIONS": {}}
+if machine_translator_from_env():
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import DraftStateMixin, Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail_localize.models import OverridableSegment, SegmentOverride, StringSegment, Translation, TranslationSource
 
@@ -119,8 +119,11 @@ class DemoSiteBuilder:
     def build_topics(self):
         topics = {}
         for slug, name in content.TOPICS:
-            topics[slug], created = Topic.objects.get_or_create(locale=self.en, slug=slug, defaults={"name": name})
-            self.created += created
+            topic = Topic.objects.filter(locale=self.en, slug=slug).first()
+            if topic is None:
+                topic = Topic(locale=self.en, slug=slug, name=name)
+                self.save_snippet(topic)
+            topics[slug] = topic
         return topics
 
     def build_home(self):
@@ -292,8 +295,12 @@ class DemoSiteBuilder:
         image = image_model.objects.filter(title=title).first()
         if image is None:
             image = self.save_image(title, f"{slugify(seed)[:60]}.jpg", media.landscape_jpeg(seed, topic))
-            self.created += 1
         return image
+
+    def save_snippet(self, snippet):
+        snippet.save()
+        snippet.save_revision().publish()
+        self.created += 1
 
     def save_image(self, title, filename, data):
         image = get_image_model()(
@@ -301,6 +308,7 @@ class DemoSiteBuilder:
         )
         image.save()
         self.written_files.append(image.file)
+        self.created += 1
         return image
 
     def document(self, label):
@@ -341,8 +349,7 @@ class DemoSiteBuilder:
             organization.logo = self.save_image(
                 f"Logo: {name}", f"logo-{slugify(name)[:50]}.png", media.logo_png(initials, name)
             )
-            organization.save()
-            self.created += 2
+            self.save_snippet(organization)
         return organization
 
     # -- Chinese translations --------------------------------------------------------------------
@@ -368,9 +375,9 @@ class DemoSiteBuilder:
         Translation.objects.get_or_create(source=source, target_locale=self.zh, defaults={"enabled": True})
         # Publish here rather than through wagtail-localize's publish=True, which defers it to the end of the
         # transaction (by then the revisions hold stale tree data, and tests never commit).
-        is_page = isinstance(instance, Page)
-        translation, _created = source.create_or_update_translation(self.zh, publish=not is_page, fallback=False)
-        if is_page:
+        has_drafts = isinstance(instance, DraftStateMixin)
+        translation, _created = source.create_or_update_translation(self.zh, publish=not has_drafts, fallback=False)
+        if has_drafts:
             translation.get_latest_revision().publish()
         self.created += 1
 

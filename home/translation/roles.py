@@ -1,0 +1,122 @@
+"""The staff roles of the translation workflow, set up idempotently by `manage.py setup_roles`.
+
+- Editors write and publish English pages and snippets and submit them for translation.
+- Chinese translators edit only the zh-hans tree and Chinese snippets, cannot publish or delete,
+  and submit their work to the "Review translation" workflow.
+- Reviewers approve or reject Chinese translations in that workflow (approving publishes).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from resources.snippets import Organization, Topic
+
+EDITORS = "Editors"
+TRANSLATORS = "Chinese translators"
+REVIEWERS = "Reviewers"
+REVIEW_WORKFLOW = "Review translation"
+REVIEW_TASK = "Chinese translation review"
+
+SNIPPETS = [Topic, Organization]
+
+
+class RolesError(Exception):
+    """The site is not ready for roles (e.g. a language has no home page yet)."""
+
+
+def locale_root(language_code):
+    page = Page.objects.filter(depth=2, locale__language_code=language_code).first()
+    if page is None:
+        raise RolesError(f"There is no {language_code} home page yet; load or create the site first.")
+    return page
+
+
+def model_permissions(model, *actions):
+    content_type = ContentType.objects.get_for_model(model)
+    codenames = [f"{action}_{model._meta.model_name}" for action in actions]
+    return list(Permission.objects.filter(content_type=content_type, codename__in=codenames))
+
+
+def collection_permissions(*codenames):
+    return list(
+        Permission.objects.filter(codename__in=codenames, content_type__app_label__in=["wagtailimages", "wagtaildocs"])
+    )
+
+
+@transaction.atomic
+def setup_roles():
+    """Creates or resets the three groups, their permissions and the review workflow; returns the groups."""
+    english_root = locale_root(Locale.get_default().language_code)
+    chinese_root = locale_root("zh-hans")
+    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    submit_translation = Permission.objects.get(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    )
+
+    roles = {
+        EDITORS: {
+            "pages": [(english_root, ["add", "change", "publish", "lock", "unlock"])],
+            "permissions": [
+                admin_access,
+                submit_translation,
+                *(p for model in SNIPPETS for p in model_permissions(model, "add", "change", "delete", "publish")),
+            ],
+            "collections": [
+                "add_image",
+                "change_image",
+                "choose_image",
+                "add_document",
+                "change_document",
+                "choose_document",
+            ],
+        },
+        TRANSLATORS: {
+            "pages": [(chinese_root, ["change"])],
+            "permissions": [admin_access, *(p for model in SNIPPETS for p in model_permissions(model, "change"))],
+            "collections": ["add_image", "choose_image", "add_document", "choose_document"],
+        },
+        REVIEWERS: {
+            "pages": [(chinese_root, ["change", "publish"])],
+            "permissions": [
+                admin_access,
+                *(p for model in SNIPPETS for p in model_permissions(model, "change", "publish")),
+            ],
+            "collections": ["choose_image", "choose_document"],
+        },
+    }
+
+    groups = {}
+    root_collection = Collection.get_first_root_node()
+    for name, role in roles.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(role["permissions"])
+        GroupPagePermission.objects.filter(group=group).delete()
+        for page, types in role["pages"]:
+            for permission_type in types:
+                GroupPagePermission.objects.create(group=group, page=page, permission_type=permission_type)
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        for permission in collection_permissions(*role["collections"]):
+            GroupCollectionPermission.objects.create(group=group, collection=root_collection, permission=permission)
+        groups[name] = group
+
+    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first() or GroupApprovalTask.objects.create(
+        name=REVIEW_TASK
+    )
+    task.groups.set([groups[REVIEWERS]])
+    workflow, _created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=chinese_root, defaults={"workflow": workflow})
+    return groups

@@ -1,0 +1,72 @@
+"""Admin extensions for the translation workflow: review actions, guarded PO import and sync,
+the translation status report, and refusals for what the roles must not do."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from home.translation import po_files, review, status
+from home.translation.sync import UpdateTranslationsAsDraftsView
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [
+        # These two take the place of wagtail-localize's own views at the same addresses (our hooks run first).
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            po_files.upload_pofile,
+            name="translation_upload_pofile",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            UpdateTranslationsAsDraftsView.as_view(),
+            name="translation_update_as_drafts",
+        ),
+        path(
+            "translation-review/<int:translation_id>/submit/",
+            review.submit_for_review,
+            name="translation_submit_for_review",
+        ),
+        path(
+            "translation-review/<int:translation_id>/<str:action>/",
+            review.review_translation,
+            name="translation_review_action",
+        ),
+        path(
+            "reports/translation-status/",
+            status.TranslationStatusReportView.as_view(),
+            name="translation_status_report",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_report():
+    return MenuItem(_("Translation status"), reverse("translation_status_report"), icon_name="globe", order=700)
+
+
+@hooks.register("before_edit_page")
+def refuse_incomplete_page_publish(request, page):
+    return review.refuse_incomplete_publish(request, page)
+
+
+@hooks.register("before_edit_snippet")
+def refuse_incomplete_snippet_publish(request, instance):
+    return review.refuse_incomplete_publish(request, instance)
+
+
+@hooks.register("before_delete_page")
+def only_publishers_delete_pages(request, page):
+    """Deleting is for people who may also publish there; translators never delete."""
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+
+
+@hooks.register("before_bulk_action")
+def only_publishers_bulk_delete(request, action_type, objects, action_class_instance):
+    if action_type == "delete" and any(not page.permissions_for_user(request.user).can_publish() for page in objects):
+        raise PermissionDenied

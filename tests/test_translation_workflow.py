@@ -1,0 +1,456 @@
+"""Side-by-side translation: drafts until reviewed, syncing keeps translations, PO files, machine
+translation, roles and the status report."""
+
+import datetime
+import http.server
+import json
+import threading
+from urllib.parse import parse_qs
+
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+import polib
+import pytest
+
+from home.translation.machine import DeepLTranslator
+from home.translation.roles import setup_roles
+from home.translation.status import MISSING, OUT_OF_DATE, UP_TO_DATE, translation_statuses
+from news.models import NewsArticlePage, NewsIndexPage
+from resources.models import Topic
+
+from .helpers import chinese_translation
+
+pytestmark = pytest.mark.django_db
+
+
+def messages_of(response):
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def assert_refused(response):
+    """Wagtail's admin answers a refused action with 403, or a redirect carrying a permission message."""
+    if response.status_code == 302:
+        assert any("permission" in message.lower() for message in messages_of(response)), messages_of(response)
+    else:
+        assert response.status_code == 403
+
+
+def english_article():
+    return NewsArticlePage.objects.get(locale__language_code="en", slug__startswith="successful-community")
+
+
+def translation_of(page, language="zh-hans"):
+    source = TranslationSource.objects.get_for_instance(page)
+    return Translation.objects.get(source=source, target_locale__language_code=language)
+
+
+def change_first_paragraph(article, html):
+    body = article.body.raw_data
+    paragraph = next(block for block in body if block["type"] == "paragraph")
+    paragraph["value"] = html
+    article.body = body
+    article.save_revision().publish()
+    return article
+
+
+def new_english_article(title="Water week in Qinhuangdao"):
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    article = NewsArticlePage(
+        title=title,
+        slug="water-week",
+        date=datetime.date(2008, 3, 22),
+        body=[("paragraph", "<p>Residents fixed leaking taps.</p>")],
+    )
+    index.add_child(instance=article)
+    article.save_revision().publish()
+    return article
+
+
+def submit_for_translation(client, page):
+    return client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [Locale.objects.get(language_code="zh-hans").pk]},
+    )
+
+
+def translate_all(translation, text="已翻译"):
+    for segment in StringSegment.objects.filter(source=translation.source).annotate_translation(
+        translation.target_locale
+    ):
+        if segment.translation is None:
+            StringTranslation.objects.create(
+                translation_of=segment.string,
+                locale=translation.target_locale,
+                context=segment.context,
+                data=f"{text} {segment.order}",
+            )
+
+
+# -- nothing untranslated goes live --------------------------------------------------------------------
+
+
+def test_submitting_for_translation_creates_a_draft_not_a_live_chinese_page(staff_client):
+    editor = staff_client("editor")
+    article = new_english_article()
+    response = submit_for_translation(editor, article)
+    assert response.status_code == 302
+    chinese = article.get_translation(Locale.objects.get(language_code="zh-hans"))
+    assert not chinese.live
+    editor.logout()
+    assert editor.get(f"/zh-hans/news/{article.slug}/").status_code == 404
+
+
+def test_publish_button_refuses_an_incomplete_translation(staff_client):
+    reviewer = staff_client("reviewer")
+    article = english_article()
+    change_first_paragraph(article, "<p>A brand new English paragraph.</p>")
+    TranslationSource.update_or_create_from_instance(article)
+    chinese = chinese_translation(article)
+    live_body = list(chinese.body.raw_data)
+
+    response = reviewer.post(reverse("wagtailadmin_pages:edit", args=[chinese.pk]), {"action": "publish"})
+    assert response.status_code == 302
+    assert any("1 string still needs a Chinese translation" in message for message in messages_of(response))
+    chinese.refresh_from_db()
+    assert list(chinese.body.raw_data) == live_body
+    assert "A brand new English paragraph" not in reviewer.get(chinese.url).content.decode()
+
+
+def test_review_workflow_publishes_only_after_approval(staff_client, client):
+    article = english_article()
+    change_first_paragraph(article, "<p>The workshop trained 45 residents.</p>")
+    translation = translation_of(article)
+    translation.source.update_from_db()
+    chinese = chinese_translation(article)
+
+    translator = staff_client("translator")
+    submit_url = reverse("translation_submit_for_review", args=[translation.pk])
+    response = translator.post(submit_url)
+    assert any("needs a Chinese translation" in message for message in messages_of(response))
+    chinese.refresh_from_db()
+    assert not chinese.workflow_in_progress
+
+    translate_all(translation, "工作坊培训了45名居民")
+    translator.post(submit_url)
+    chinese.refresh_from_db()
+    assert chinese.workflow_in_progress
+    translator.logout()
+    assert "工作坊培训了45名居民" not in client.get(chinese.url).content.decode()
+
+    reviewer = staff_client("reviewer")
+    response = reviewer.post(reverse("translation_review_action", args=[translation.pk, "approve"]))
+    assert response.status_code == 302
+    reviewer.logout()
+    assert "工作坊培训了45名居民" in client.get(chinese.url).content.decode()
+
+
+def test_a_translator_cannot_approve_their_own_work(staff_client):
+    article = english_article()
+    change_first_paragraph(article, "<p>Changed.</p>")
+    translation = translation_of(article)
+    translation.source.update_from_db()
+    translate_all(translation)
+    translator = staff_client("translator")
+    translator.post(reverse("translation_submit_for_review", args=[translation.pk]))
+    response = translator.post(reverse("translation_review_action", args=[translation.pk, "approve"]))
+    assert_refused(response)
+    assert not chinese_translation(article).body.raw_data[0]["value"].startswith("<p>已翻译")
+
+
+# -- syncing after a source change ----------------------------------------------------------------------
+
+
+def test_sync_marks_only_the_changed_segment_and_keeps_every_other_translation(staff_client, client):
+    article = english_article()
+    translation = translation_of(article)
+    chinese = chinese_translation(article)
+    before = dict(
+        StringTranslation.objects.filter(
+            context__object=translation.source.object, locale=translation.target_locale
+        ).values_list("context__path", "data")
+    )
+
+    change_first_paragraph(article, "<p>Over 45 residents came, and they asked for a second workshop.</p>")
+    editor = staff_client("editor")
+    update_url = reverse("wagtail_localize:update_translations", args=[translation.source.pk])
+    assert "publish_translations" not in editor.get(update_url).content.decode()
+    response = editor.post(update_url, {"publish_translations": "on"})
+    assert response.status_code == 302
+
+    segments = StringSegment.objects.filter(source=translation.source).annotate_translation(translation.target_locale)
+    untranslated = [segment.string.data for segment in segments if segment.translation is None]
+    assert untranslated == ["Over 45 residents came, and they asked for a second workshop."]
+    kept = [segment for segment in segments if segment.translation is not None]
+    assert len(kept) == len(before) - 1
+    assert all(segment.translation == before[segment.context.path] for segment in kept)
+
+    editor.logout()
+    chinese.refresh_from_db()
+    assert chinese.live
+    assert "second workshop" not in client.get(chinese.url).content.decode()
+
+
+# -- roles and permissions ------------------------------------------------------------------------------
+
+
+def test_translators_cannot_edit_publish_or_delete_english_pages(staff_client):
+    translator = staff_client("translator")
+    article = english_article()
+    assert_refused(translator.get(reverse("wagtailadmin_pages:edit", args=[article.pk])))
+    response = translator.post(
+        reverse("wagtailadmin_pages:edit", args=[article.pk]), {"title": "Hijacked", "action-publish": "publish"}
+    )
+    assert_refused(response)
+    article.refresh_from_db()
+    assert article.title != "Hijacked"
+    assert_refused(translator.post(reverse("wagtailadmin_pages:delete", args=[article.pk])))
+    assert Page.objects.filter(pk=article.pk).exists()
+
+
+def test_translators_edit_the_chinese_tree_but_cannot_publish_or_delete_there(staff_client):
+    translator = staff_client("translator")
+    chinese = chinese_translation(english_article())
+    response = translator.get(reverse("wagtailadmin_pages:edit", args=[chinese.pk]))
+    assert response.status_code == 200
+    assert "js-translation-editor" in response.content.decode()
+    assert 'data-review-action="submit"' in response.content.decode()
+    assert_refused(translator.post(reverse("wagtailadmin_pages:edit", args=[chinese.pk]), {"action": "publish"}))
+
+    draft = chinese_translation(english_article())
+    draft.unpublish()
+    assert_refused(translator.post(reverse("wagtailadmin_pages:delete", args=[draft.pk])))
+    assert Page.objects.filter(pk=draft.pk).exists()
+
+
+def test_translators_edit_chinese_snippets_but_not_english_ones(staff_client):
+    translator = staff_client("translator")
+    english = Topic.objects.get(locale__language_code="en", slug="low-carbon")
+    chinese = english.get_translation(Locale.objects.get(language_code="zh-hans"))
+    assert_refused(translator.get(reverse("wagtailsnippets_resources_topic:edit", args=[english.pk])))
+    assert translator.get(reverse("wagtailsnippets_resources_topic:edit", args=[chinese.pk])).status_code == 200
+    english.refresh_from_db()
+    assert english.name == "Low Carbon"
+
+
+def test_editors_can_publish_english_but_not_chinese_pages():
+    from django.contrib.auth import get_user_model
+
+    from .factories import make_staff
+
+    editor = make_staff("editor")
+    article = english_article()
+    assert article.permissions_for_user(editor).can_publish()
+    assert not chinese_translation(article).permissions_for_user(editor).can_publish()
+    reviewer = make_staff("reviewer")
+    assert chinese_translation(article).permissions_for_user(reviewer).can_publish()
+    assert not article.permissions_for_user(reviewer).can_edit()
+    assert get_user_model().objects.filter(groups__name="Editors").count() == 1
+
+
+def test_setup_roles_is_idempotent():
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+
+    setup_roles()
+    counts = (Group.objects.count(), GroupPagePermission.objects.count(), Workflow.objects.count())
+    setup_roles()
+    assert (Group.objects.count(), GroupPagePermission.objects.count(), Workflow.objects.count()) == counts
+    chinese_home = Page.objects.get(depth=2, locale__language_code="zh-hans")
+    assert WorkflowPage.objects.get(page=chinese_home).workflow.name == "Review translation"
+
+
+# -- PO files -------------------------------------------------------------------------------------------
+
+
+def po_upload(client, translation, content, name="translation.po"):
+    url = reverse("wagtail_localize:upload_pofile", args=[translation.pk])
+    return client.post(url, {"file": SimpleUploadedFile(name, content), "next": "/admin/"})
+
+
+def test_po_round_trip_with_chinese_text(staff_client):
+    translator = staff_client("translator")
+    translation = translation_of(english_article())
+    response = translator.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert response.status_code == 200
+    po = polib.pofile(response.content.decode())
+    assert len([entry for entry in po if not entry.obsolete]) > 5
+    quote = next(entry for entry in po if entry.msgid.startswith("I am very pleased"))
+    quote.msgstr = "我非常高兴！（离线翻译）"
+
+    response = po_upload(translator, translation, str(po).encode())
+    assert any("Imported" in message for message in messages_of(response))
+    stored = StringTranslation.objects.get(
+        translation_of__data=quote.msgid, locale=translation.target_locale, context__path=quote.msgctxt
+    )
+    assert stored.data == "我非常高兴！（离线翻译）"
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("binary", "not a UTF-8 PO file"),
+        ("garbage", "not a valid PO file"),
+        ("no-header", "not exported from this translation"),
+        ("other-translation", "not exported from this translation"),
+        ("stale", "no longer match"),
+        ("empty", "contains no strings"),
+    ],
+)
+def test_bad_po_files_are_refused_and_change_nothing(staff_client, case, expected):
+    translator = staff_client("translator")
+    article = english_article()
+    translation = translation_of(article)
+    po = polib.pofile(
+        translator.get(reverse("wagtail_localize:download_pofile", args=[translation.pk])).content.decode()
+    )
+    for entry in po:
+        entry.msgstr = "篡改"
+    other = translation_of(NewsArticlePage.objects.filter(locale__language_code="en").exclude(pk=article.pk).first())
+    content = {
+        "binary": b"\xff\xfe\x00\x01PO?",
+        "garbage": b"Minutes of the meeting, not a PO file",
+        "no-header": str(po).replace("X-WagtailLocalize-TranslationID", "X-Other").encode(),
+        "other-translation": str(po).replace(str(translation.uuid), str(other.uuid)).encode(),
+        "stale": str(po).replace('msgid "Wu Ju"', 'msgid "Wu Ju (renamed)"').encode(),
+        "empty": f'msgid ""\nmsgstr ""\n"X-WagtailLocalize-TranslationID: {translation.uuid}\\n"\n'.encode(),
+    }[case]
+    before = list(StringTranslation.objects.order_by("pk").values_list("pk", "data"))
+    response = po_upload(translator, translation, content)
+    assert response.status_code == 302
+    assert any(expected in message for message in messages_of(response)), messages_of(response)
+    assert list(StringTranslation.objects.order_by("pk").values_list("pk", "data")) == before
+
+
+# -- machine translation --------------------------------------------------------------------------------
+
+
+def test_machine_translation_fills_missing_strings_with_the_configured_translator(staff_client):
+    article = english_article()
+    change_first_paragraph(article, "<p>Residents planted trees.</p>")
+    translation = translation_of(article)
+    translation.source.update_from_db()
+    translator = staff_client("translator")
+    edit_page = translator.get(reverse("wagtailadmin_pages:edit", args=[chinese_translation(article).pk]))
+    assert '"machineTranslator": {"name": "Dummy translator"' in edit_page.content.decode().replace("&quot;", '"')
+    response = translator.post(
+        reverse("wagtail_localize:machine_translate", args=[translation.pk]), {"next": "/admin/"}
+    )
+    assert response.status_code == 302
+    machine = StringTranslation.objects.get(
+        translation_of__data="Residents planted trees.", locale=translation.target_locale
+    )
+    assert machine.translation_type == "machine"
+
+
+@override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=None)
+def test_without_a_provider_the_machine_translation_button_is_absent(staff_client):
+    translator = staff_client("translator")
+    chinese = chinese_translation(english_article())
+    page = translator.get(reverse("wagtailadmin_pages:edit", args=[chinese.pk])).content.decode().replace("&quot;", '"')
+    assert '"machineTranslator": null' in page
+    translation = translation_of(english_article())
+    assert translator.post(reverse("wagtail_localize:machine_translate", args=[translation.pk])).status_code == 404
+
+
+class RecordingDeepL(http.server.BaseHTTPRequestHandler):
+    """A stand-in DeepL endpoint on loopback that records what our translator really sends over HTTP."""
+
+    requests = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+        form = parse_qs(body)
+        RecordingDeepL.requests.append({"form": form, "authorization": self.headers["Authorization"]})
+        payload = {"translations": [{"text": f"译文：{text}"} for text in form["text"]]}
+        data = json.dumps(payload, ensure_ascii=False).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_deepl_is_asked_for_simplified_chinese():
+    from wagtail_localize.strings import StringValue
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), RecordingDeepL)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        translator = DeepLTranslator(
+            {"AUTH_KEY": "test-key:fx", "API_URL": f"http://127.0.0.1:{server.server_port}/v2/translate"}
+        )
+        en, zh = Locale.objects.get(language_code="en"), Locale.objects.get(language_code="zh-hans")
+        result = translator.translate(en, zh, [StringValue("Save water")])
+    finally:
+        server.shutdown()
+    sent = RecordingDeepL.requests[-1]
+    assert sent["form"]["target_lang"] == ["ZH-HANS"]
+    assert sent["form"]["source_lang"] == ["EN"]
+    assert sent["authorization"] == "DeepL-Auth-Key test-key:fx"
+    assert result[StringValue("Save water")].data == "译文：Save water"
+
+
+# -- admin in Chinese -----------------------------------------------------------------------------------
+
+
+def test_staff_can_choose_the_chinese_admin(staff_client):
+    from wagtail.users.models import UserProfile
+
+    translator = staff_client("translator")
+    user = translator.get("/admin/").wsgi_request.user
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    page = translator.get("/admin/").content.decode()
+    assert 'lang="zh-hans"' in page
+    assert "搜索" in page
+    options = translator.get(reverse("wagtailadmin_account")).content.decode()
+    assert "简体中文" in options
+
+
+# -- translation status report --------------------------------------------------------------------------
+
+
+def status_of(page, statuses):
+    return next(status for status in statuses if status.source.pk == page.pk and isinstance(status.source, Page))
+
+
+def test_status_report_follows_source_edits_sync_and_translation(staff_client):
+    article = english_article()
+    assert status_of(article, translation_statuses()).state == UP_TO_DATE
+
+    change_first_paragraph(article, "<p>A changed paragraph.</p>")
+    status = status_of(article, translation_statuses())
+    assert (status.state, status.action_label) == (OUT_OF_DATE, "Sync")
+
+    translation = translation_of(article)
+    translation.source.update_from_db()
+    assert "need translation" in str(status_of(article, translation_statuses()).reason)
+
+    translate_all(translation, "一个修改过的段落")
+    assert status_of(article, translation_statuses()).reason == "Translated, not yet published"
+    translation.source.create_or_update_translation(translation.target_locale, publish=False)
+    chinese = chinese_translation(article)
+    chinese.get_latest_revision().publish()
+    assert status_of(article, translation_statuses()).state == UP_TO_DATE
+
+    new = new_english_article()
+    assert status_of(new, translation_statuses()).state == MISSING
+
+    report = staff_client("editor").get(reverse("translation_status_report") + "?state=missing")
+    assert report.status_code == 200
+    html = report.content.decode()
+    assert new.title in html
+    assert reverse("wagtail_localize:submit_page_translation", args=[new.pk]) in html
+    assert article.title not in html
