@@ -24,6 +24,7 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py update_index
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -7,6 +7,11 @@ from django.utils import translation
 import pytest
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests commit to the database, which is emptied after them: run them last."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

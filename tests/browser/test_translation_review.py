@@ -1,0 +1,86 @@
+"""End to end: a translator translates a news article side by side and submits it; a reviewer approves;
+only then do readers see the Chinese page."""
+
+import datetime
+import urllib.error
+import urllib.request
+
+import pytest
+from wagtail.models import Locale
+from wagtail_localize.operations import translate_object
+
+from news.models import NewsArticlePage, NewsIndexPage
+from tests.factories import make_staff
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "correct-horse-battery"
+CHINESE_TITLE = "秦皇岛节水周"
+CHINESE_PARAGRAPH = "居民们修好了漏水的水龙头。"
+
+
+def anonymous_get(url):
+    try:
+        with urllib.request.urlopen(url) as response:  # noqa: S310 - the local live server
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def log_in(page, base_url, username):
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/admin/")
+
+
+def translate_segment(page, source_text, translation):
+    segment = page.locator("li.incomplete").filter(has_text=source_text)
+    segment.get_by_role("button", name="Translate").click()
+    segment.locator("textarea").fill(translation)
+    segment.get_by_role("button", name="Save").click()
+    page.locator("li.complete").filter(has_text=translation).wait_for()
+
+
+def test_translator_submits_reviewer_approves_readers_see_it(live_server, new_page):
+    chinese_locale = Locale.objects.get(language_code="zh-hans")
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    article = NewsArticlePage(
+        title="Water week in Qinhuangdao",
+        slug="water-week",
+        date=datetime.date(2008, 3, 22),
+        body=[("paragraph", "<p>Residents fixed leaking taps.</p>")],
+    )
+    index.add_child(instance=article)
+    article.save_revision().publish()
+    translate_object(article, [chinese_locale])
+    chinese = article.get_translation(chinese_locale)
+    make_staff("translator", "tina")
+    make_staff("reviewer", "rui")
+    reader_url = f"{live_server.url}/zh-hans/news/water-week/"
+    assert anonymous_get(reader_url)[0] == 404
+
+    translator = new_page()
+    log_in(translator, live_server.url, "tina")
+    translator.goto(f"{live_server.url}/admin/pages/{chinese.pk}/edit/")
+    translate_segment(translator, "Water week in Qinhuangdao", CHINESE_TITLE)
+    translate_segment(translator, "Residents fixed leaking taps.", CHINESE_PARAGRAPH)
+    translator.click("[data-review-action=submit]")
+    translator.get_by_text("was submitted for review").wait_for()
+
+    status, html = anonymous_get(reader_url)
+    assert status == 404
+    assert CHINESE_TITLE not in html
+
+    reviewer = new_page()
+    log_in(reviewer, live_server.url, "rui")
+    reviewer.goto(f"{live_server.url}/admin/pages/{chinese.pk}/edit/")
+    reviewer.click("[data-review-action=approve]")
+    reviewer.get_by_text("Approved").first.wait_for()
+
+    status, html = anonymous_get(reader_url)
+    assert status == 200
+    assert f"<h1>{CHINESE_TITLE}</h1>" in html
+    assert CHINESE_PARAGRAPH in html
+    assert 'lang="zh-hans"' in html
