@@ -5,9 +5,10 @@ import datetime
 import urllib.error
 import urllib.request
 
-import pytest
 from wagtail.models import Locale
 from wagtail_localize.operations import translate_object
+
+import pytest
 
 from news.models import NewsArticlePage, NewsIndexPage
 from tests.factories import make_staff
