@@ -7,12 +7,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.api import api_router
+from home.api import schema as api_schema
 from home.sitemaps import AllLanguagesSitemap
 from search import views as search_views
 
 # Admin, documents and machine-readable files live outside the language prefix.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v2/", api_router.urls),
+    path("api/schema/", api_schema.schema_view, name="api_schema"),
+    path("api/docs/", api_schema.docs_view, name="api_docs"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),
 ]

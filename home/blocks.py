@@ -7,7 +7,30 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from home.api.media import document_representation, image_representation
+from home.api.prefetch import cached
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class ImageBlock(ImageChooserBlock):
+    """An image chooser that appears in the API as ready-made renditions, never from a private collection."""
+
+    def bulk_to_python(self, values):
+        return cached("images", values) or super().bulk_to_python(values)
+
+    def get_api_representation(self, value, context=None):
+        return image_representation(value, (context or {}).get("request")) if value else None
+
+
+class DocumentBlock(DocumentChooserBlock):
+    """A document chooser that appears in the API with its download URL, size and type."""
+
+    def bulk_to_python(self, values):
+        return cached("documents", values) or super().bulk_to_python(values)
+
+    def get_api_representation(self, value, context=None):
+        return document_representation(value, (context or {}).get("request")) if value else None
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -30,7 +53,7 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
+    image = ImageBlock()
     alt_text = blocks.CharBlock(
         required=False, help_text=_("Describes the image for screen readers; defaults to the image's own description")
     )
@@ -40,9 +63,15 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/captioned_image_block.html"
 
+    def get_api_representation(self, value, context=None):
+        representation = super().get_api_representation(value, context)
+        if representation.get("image") and value.get("alt_text"):
+            representation["image"]["alt"] = value["alt_text"]
+        return representation
+
 
 class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentChooserBlock()
+    document = DocumentBlock()
     title = blocks.CharBlock(required=False, help_text=_("Link text; defaults to the document's title"))
 
     class Meta:
@@ -65,7 +94,7 @@ class FigureBlock(blocks.StructBlock):
 class TipBlock(blocks.StructBlock):
     title = blocks.CharBlock()
     text = blocks.TextBlock()
-    image = ImageChooserBlock(required=False)
+    image = ImageBlock(required=False)
 
     class Meta:
         icon = "tick-inverse"

@@ -6,12 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .api.fields import ImageField, PageListField, TranslationsField
+from .api.prefetch import image_with_renditions
 from .blocks import RICH_TEXT_FEATURES
 
 
@@ -24,9 +27,19 @@ class BasePage(Page):
     promote_panels = [*Page.promote_panels, FieldPanel("summary")]
     # Both languages share a page's slug, so /en/news/x/ and /zh-hans/news/x/ are the same story.
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+    api_fields = [APIField("summary"), APIField("translations", serializer=TranslationsField())]
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def api_prefetches(cls):
+        """Related objects the API serialises for every item, fetched for a whole listing at once."""
+        return []
+
+    def api_translatables(self):
+        """Snippets and pages the API shows in the reader's language (see home.api.prefetch)."""
+        return []
 
     @property
     def social_image(self):
@@ -58,6 +71,13 @@ class HomePage(BasePage):
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
     search_fields = [*BasePage.search_fields, index.SearchField("hero_text"), index.SearchField("intro")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("hero_text"),
+        APIField("hero_image", serializer=ImageField()),
+        APIField("intro"),
+        APIField("featured_pages", serializer=PageListField()),
+    ]
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel([FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")),
@@ -68,6 +88,13 @@ class HomePage(BasePage):
     @property
     def social_image(self):
         return self.hero_image
+
+    @classmethod
+    def api_prefetches(cls):
+        return [image_with_renditions("hero_image"), "featured_pages__page"]
+
+    def api_translatables(self):
+        return [feature.page.specific for feature in self.featured_pages.all()]
 
     def latest_news(self, count=3):
         news_article_model = apps.get_model("news", "NewsArticlePage")

@@ -8,11 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from home.api.fields import ImageField, RelatedPageField, TopicListField
+from home.api.prefetch import image_with_renditions
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import BasePage
 from resources.models import topic_filter
@@ -28,6 +31,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
 
     def articles(self):
         return NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
@@ -110,6 +114,16 @@ class NewsArticlePage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     search_fields = [*BasePage.search_fields, index.SearchField("dateline"), index.SearchField("body")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("dateline"),
+        APIField("date"),
+        APIField("lead_image", serializer=ImageField()),
+        APIField("lead_image_caption"),
+        APIField("body"),
+        APIField("topics", serializer=TopicListField(source="article_topics")),
+        APIField("related_program", serializer=RelatedPageField()),
+    ]
     content_panels = [
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("dateline"), FieldPanel("date")]),
@@ -125,6 +139,14 @@ class NewsArticlePage(BasePage):
     @property
     def social_image(self):
         return self.lead_image
+
+    @classmethod
+    def api_prefetches(cls):
+        return [image_with_renditions("lead_image"), "article_topics__topic", "related_program"]
+
+    def api_translatables(self):
+        topics = [link.topic for link in self.article_topics.all()]
+        return [*topics, self.related_program] if self.related_program else topics
 
     def topics(self):
         return [link.topic.localized for link in self.article_topics.select_related("topic")]

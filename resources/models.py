@@ -6,11 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.api.fields import DocumentField, ImageField, OrganizationListField, TopicField, TopicListField
+from home.api.prefetch import image_with_renditions
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DownloadsBlock, FiguresBlock, TipsBlock
 from home.models import BasePage
 
@@ -43,6 +46,7 @@ class ResourceIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ProgramPage", "resources.SuccessStoryPage", "resources.TipSheetPage"]
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
 
     def resource_kinds(self):
         return [(model.resource_kind, model._meta.verbose_name_plural) for model in ResourcePage.__subclasses__()]
@@ -88,6 +92,17 @@ class ProgramPage(ResourcePage):
     )
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("start_year"),
+        APIField("end_year"),
+        APIField("image", serializer=ImageField()),
+        APIField("figures"),
+        APIField("body"),
+        APIField("organizations", serializer=OrganizationListField()),
+        APIField("topics", serializer=TopicListField(source="program_topics")),
+        APIField("downloads"),
+    ]
     content_panels = [
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
@@ -106,6 +121,15 @@ class ProgramPage(ResourcePage):
     @property
     def social_image(self):
         return self.image
+
+    @classmethod
+    def api_prefetches(cls):
+        return [image_with_renditions("image"), "organizations__organization__logo", "program_topics__topic"]
+
+    def api_translatables(self):
+        return [link.organization for link in self.organizations.all()] + [
+            link.topic for link in self.program_topics.all()
+        ]
 
     def organizations_by_role(self):
         """Partners and donors, each shown in the reader's language."""
@@ -154,6 +178,17 @@ class SuccessStoryPage(ResourcePage):
         index.SearchField("city"),
         index.SearchField("body"),
     ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("community"),
+        APIField("city"),
+        APIField("province"),
+        APIField("topic", serializer=TopicField()),
+        APIField("photo", serializer=ImageField()),
+        APIField("photo_caption"),
+        APIField("outcomes"),
+        APIField("body"),
+    ]
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
@@ -177,6 +212,13 @@ class SuccessStoryPage(ResourcePage):
     def social_image(self):
         return self.photo
 
+    @classmethod
+    def api_prefetches(cls):
+        return [image_with_renditions("photo"), "topic"]
+
+    def api_translatables(self):
+        return [self.topic] if self.topic else []
+
 
 class TipSheetPage(ResourcePage):
     """Short, practical tips on one topic, with a printable PDF."""
@@ -198,6 +240,14 @@ class TipSheetPage(ResourcePage):
     )
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("tips")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("topic", serializer=TopicField()),
+        APIField("intro"),
+        APIField("image", serializer=ImageField()),
+        APIField("tips"),
+        APIField("pdf", serializer=DocumentField()),
+    ]
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("topic"),
@@ -218,3 +268,10 @@ class TipSheetPage(ResourcePage):
     @property
     def social_image(self):
         return self.image
+
+    @classmethod
+    def api_prefetches(cls):
+        return [image_with_renditions("image"), "topic", "pdf"]
+
+    def api_translatables(self):
+        return [self.topic] if self.topic else []

@@ -1,0 +1,77 @@
+"""Query filters of the pages endpoint beyond Wagtail's own: topic, news date range, and a locale filter
+that answers an unknown language with a 400 naming the valid ones."""
+
+import datetime
+
+from django.conf import settings
+
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Locale
+
+from rest_framework.filters import BaseFilterBackend
+
+from news.models import NewsArticlePage
+from resources.models import ProgramPage, SuccessStoryPage, TipSheetPage, Topic
+
+TOPIC_LOOKUPS = {
+    NewsArticlePage: "article_topics__topic",
+    ProgramPage: "program_topics__topic",
+    SuccessStoryPage: "topic",
+    TipSheetPage: "topic",
+}
+
+
+class LocaleFilter(BaseFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        if "locale" not in request.GET:
+            return queryset
+        code = request.GET["locale"]
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is None:
+            known = ", ".join(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
+            raise BadRequestError(f"unknown locale '{code}'; use one of: {known}")
+        return queryset.filter(locale=locale)
+
+
+class TopicFilter(BaseFilterBackend):
+    """?topic=<slug>: pages filed under that topic, in any language."""
+
+    def filter_queryset(self, request, queryset, view):
+        slug = request.GET.get("topic")
+        if not slug:
+            return queryset
+        keys = Topic.objects.filter(slug=slug).values("translation_key")
+        if not keys.exists():
+            raise BadRequestError(f"unknown topic '{slug}'")
+        ids = set()
+        for model, lookup in TOPIC_LOOKUPS.items():
+            ids.update(model.objects.filter(**{f"{lookup}__translation_key__in": keys}).values_list("pk", flat=True))
+        return queryset.filter(pk__in=ids)
+
+
+def parse_date(request, name):
+    value = request.GET.get(name)
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise BadRequestError(f"{name} must be a date such as 2007-10-20") from error
+
+
+class DateRangeFilter(BaseFilterBackend):
+    """?date_from=YYYY-MM-DD&date_to=YYYY-MM-DD on news articles' publication date (inclusive)."""
+
+    def filter_queryset(self, request, queryset, view):
+        date_from, date_to = parse_date(request, "date_from"), parse_date(request, "date_to")
+        if date_from is None and date_to is None:
+            return queryset
+        if queryset.model is not NewsArticlePage:
+            raise BadRequestError("date_from and date_to need type=news.NewsArticlePage")
+        if date_from and date_to and date_from > date_to:
+            raise BadRequestError("date_from is after date_to")
+        if date_from:
+            queryset = queryset.filter(date__gte=date_from)
+        if date_to:
+            queryset = queryset.filter(date__lte=date_to)
+        return queryset

@@ -1,0 +1,85 @@
+"""How images and documents appear in the API: absolute URLs, renditions apps can use as they are,
+and nothing at all for files in private collections."""
+
+from django.utils.functional import SimpleLazyObject
+
+from wagtail.models import Collection, CollectionViewRestriction
+
+# Three sizes, each in JPEG and WebP.
+RENDITION_SIZES = {"thumbnail": "fill-320x240", "medium": "max-800x600", "large": "max-1600x1200"}
+RENDITION_FORMATS = ["jpeg", "webp"]
+RENDITION_SPECS = [f"{spec}|format-{fmt}" for spec in RENDITION_SIZES.values() for fmt in RENDITION_FORMATS]
+
+
+def private_collection_ids():
+    """Collections under a view restriction (password, login or group), with everything inside them."""
+    restricted = Collection.objects.filter(pk__in=CollectionViewRestriction.objects.values("collection_id"))
+    ids = set()
+    for collection in restricted:
+        ids.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
+    return ids
+
+
+def public_only(queryset, request=None):
+    """Images or documents outside private collections."""
+    private = _private_ids(request)
+    return queryset.exclude(collection_id__in=private) if private else queryset
+
+
+def is_public(item, request=None):
+    return item is not None and item.collection_id not in _private_ids(request)
+
+
+def _private_ids(request):
+    if request is None:
+        return private_collection_ids()
+    if not hasattr(request, "_private_collection_ids"):
+        request._private_collection_ids = SimpleLazyObject(lambda: frozenset(private_collection_ids()))
+    return request._private_collection_ids
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+def image_representation(image, request, alt_text=""):
+    """Renditions (thumbnail, medium, large; JPEG and WebP) with absolute URL, size and alt text."""
+    if not is_public(image, request):
+        return None
+    renditions = image.get_renditions(*RENDITION_SPECS)
+    sizes = {}
+    for size, spec in RENDITION_SIZES.items():
+        sizes[size] = {}
+        for fmt in RENDITION_FORMATS:
+            rendition = renditions[f"{spec}|format-{fmt}"]
+            sizes[size][fmt] = {
+                "url": absolute(request, rendition.url),
+                "width": rendition.width,
+                "height": rendition.height,
+            }
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": alt_text or image.default_alt_text,
+        "width": image.width,
+        "height": image.height,
+        "renditions": sizes,
+    }
+
+
+def document_representation(document, request, title=""):
+    """A document's absolute download URL, size and content type."""
+    if not is_public(document, request):
+        return None
+    try:
+        size = document.get_file_size()
+    except OSError:
+        size = None
+    return {
+        "id": document.pk,
+        "title": title or document.title,
+        "download_url": absolute(request, document.url),
+        "file_size": size,
+        "content_type": document.content_type,
+        "file_extension": document.file_extension,
+    }

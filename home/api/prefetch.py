@@ -1,0 +1,173 @@
+"""Loads, in a few queries, everything a page of API results refers to, so that the number of queries
+of a listing does not grow with `limit`.
+
+Rich text links, image and document blocks and translations would otherwise each cost a query per item.
+`prefetch_for(pages, request)` collects their ids from the raw content of all items, fetches them in bulk
+and publishes the result in a context variable that the link handlers and chooser blocks read first.
+"""
+
+import contextlib
+import contextvars
+import re
+from collections import defaultdict
+
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.translation import get_language
+
+from wagtail import blocks
+from wagtail.documents import get_document_model
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale, Page
+
+from .media import RENDITION_SPECS
+
+_prefetched = contextvars.ContextVar("api_prefetched", default=None)
+LINK = re.compile(r"<a\b[^>]*\blinktype=\"(page|document)\"[^>]*>")
+LINK_ID = re.compile(r"\bid=\"(\d+)\"")
+
+
+def cached(kind, ids):
+    """The prefetched objects for these ids, or None when any is not prefetched."""
+    store = _prefetched.get()
+    if store is None:
+        return None
+    objects = store[kind]
+    keys = [str(i) for i in ids]
+    if not all(key in objects for key in keys):
+        return None
+    return [objects[key] for key in keys]
+
+
+def image_with_renditions(lookup):
+    """A prefetch of an image foreign key together with the renditions the API shows."""
+    return Prefetch(lookup, queryset=get_image_model().objects.prefetch_renditions(*RENDITION_SPECS))
+
+
+def localized(instance):
+    """The live translation of a snippet or page in the active language (else the source if it is live,
+    else None), prefetched when possible."""
+    store = _prefetched.get()
+    if store is not None:
+        key = (type(instance), instance.translation_key, store["locale_ids"].get(get_language()))
+        if key in store["localized"]:
+            return store["localized"][key]
+    translation = instance.localized
+    if isinstance(translation, Page):
+        return translation if translation.live and not translation.get_view_restrictions().exists() else None
+    return translation if translation.live else None
+
+
+def link_target(page):
+    """Where a rich text link to `page` points in the active language (as Page.localized, prefetched)."""
+    store = _prefetched.get()
+    if store is None:
+        return page.localized
+    return store["link_targets"].get((page.translation_key, store["locale_ids"].get(get_language())), page)
+
+
+def translations_of(page):
+    """The live, public translations of a page, prefetched when possible."""
+    store = _prefetched.get()
+    if store is not None and page.translation_key in store["translations"]:
+        return store["translations"][page.translation_key]
+    return list(page.get_translations(inclusive=True).live().public().select_related("locale").order_by("locale_id"))
+
+
+def collect_references(block, raw, refs):
+    """Walks a block's raw (JSON) value, noting the pages, images and documents it refers to."""
+    if raw is None:
+        return
+    if isinstance(block, blocks.StreamBlock):
+        for child in raw:
+            child_block = block.child_blocks.get(child.get("type"))
+            if child_block is not None:
+                collect_references(child_block, child.get("value"), refs)
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw:
+            collect_references(block.child_block, item.get("value") if isinstance(item, dict) else item, refs)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            collect_references(child_block, raw.get(name), refs)
+    elif isinstance(block, ImageChooserBlock):
+        refs["images"].add(int(raw))
+    elif isinstance(block, DocumentChooserBlock):
+        refs["documents"].add(int(raw))
+    elif isinstance(block, blocks.RichTextBlock):
+        for tag in LINK.finditer(raw):
+            found = LINK_ID.search(tag.group(0))
+            if found:
+                refs["pages" if tag.group(1) == "page" else "documents"].add(int(found.group(1)))
+
+
+@contextlib.contextmanager
+def prefetch_for(pages, request=None):
+    """Within this block, serialising `pages` costs a fixed number of queries."""
+    refs = defaultdict(set)
+    by_model = defaultdict(list)
+    prefetch_related_objects(pages, "locale")
+    for page in pages:
+        by_model[type(page)].append(page)
+        for field in page._meta.get_fields():
+            if isinstance(field, StreamField):
+                raw = page.__dict__.get(field.attname)
+                raw = getattr(raw, "raw_data", raw)
+                collect_references(field.stream_block, list(raw) if raw is not None else None, refs)
+    for model, items in by_model.items():
+        lookups = model.api_prefetches() if hasattr(model, "api_prefetches") else []
+        if lookups:
+            prefetch_related_objects(items, *lookups)
+
+    image_model, document_model = get_image_model(), get_document_model()
+    store = {
+        "pages": {str(p.pk): p for p in Page.objects.filter(pk__in=refs["pages"]).defer_streamfields().specific()},
+        "images": {
+            str(i.pk): i
+            for i in image_model.objects.filter(pk__in=refs["images"]).prefetch_renditions(*RENDITION_SPECS)
+        },
+        "documents": {str(d.pk): d for d in document_model.objects.filter(pk__in=refs["documents"])},
+        "translations": defaultdict(list),
+    }
+    keys = {page.translation_key for page in pages}
+    for translation in (
+        Page.objects.filter(translation_key__in=keys).live().public().select_related("locale").order_by("locale_id")
+    ):
+        store["translations"][translation.translation_key].append(translation)
+    store["localized"] = localized_snippets(pages)
+    store["locale_ids"] = dict(Locale.objects.values_list("language_code", "pk"))
+    linked_keys = {page.translation_key for page in store["pages"].values()}
+    store["link_targets"] = {
+        (page.translation_key, page.locale_id): page
+        for page in Page.objects.filter(translation_key__in=linked_keys, locale_id__in={p.locale_id for p in pages})
+        .live()
+        .defer_streamfields()
+    }
+    token = _prefetched.set(store)
+    try:
+        yield
+    finally:
+        _prefetched.reset(token)
+
+
+def localized_snippets(pages):
+    """The versions, in each listed page's language, of the snippets and pages they link to (topics,
+    organisations, a news article's program), else the source-language one; pages only when live and public."""
+    keys_by_model = defaultdict(set)
+    locale_ids = {page.locale_id for page in pages}
+    for page in pages:
+        for linked in page.api_translatables() if hasattr(page, "api_translatables") else []:
+            keys_by_model[type(linked)].add(linked.translation_key)
+    found = {}
+    default = Locale.get_default()
+    for model, keys in keys_by_model.items():
+        visible = model.objects.live().public() if issubclass(model, Page) else model.objects.filter(live=True)
+        items = visible.filter(translation_key__in=keys, locale_id__in=locale_ids | {default.pk})
+        by_key_locale = {(item.translation_key, item.locale_id): item for item in items}
+        for key in keys:
+            for locale_id in locale_ids:
+                found[(model, key, locale_id)] = by_key_locale.get((key, locale_id)) or by_key_locale.get(
+                    (key, default.pk)
+                )
+    return found

@@ -1,0 +1,239 @@
+"""The API endpoints: Wagtail's v2 pages, images and documents, made public-only, cacheable, bilingual
+and constant-cost per listing, plus headless preview of drafts."""
+
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.db.models import Max
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date, urlencode
+from django.utils.translation import override
+
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    OrderingFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry, Site
+
+from rest_framework.response import Response
+
+from .fields import ParentPageField, RequestDetailUrlField, RequestHtmlUrlField, absolutize, api_url
+from .filters import DateRangeFilter, LocaleFilter, TopicFilter
+from .media import document_representation, image_representation, public_only
+from .prefetch import prefetch_for
+
+CACHE_SECONDS = 60
+PREVIEW_SALT = "cms.api.preview"
+PREVIEW_MAX_AGE = 60 * 60
+
+
+def content_last_modified():
+    """When any page, image or document last changed (published, unpublished, moved, deleted, edited)."""
+    latest = [
+        PageLogEntry.objects.aggregate(latest=Max("timestamp"))["latest"],
+        ModelLogEntry.objects.aggregate(latest=Max("timestamp"))["latest"],
+    ]
+    latest = [moment for moment in latest if moment]
+    return max(latest) if latest else None
+
+
+class CacheableMixin:
+    """Short public caching with Last-Modified; ETag and 304s come from ConditionalGetMiddleware."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method == "GET" and response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+            last_modified = content_last_modified()
+            if last_modified:
+                response["Last-Modified"] = http_date(last_modified.timestamp())
+        return response
+
+
+class APIPageSerializer(PageSerializer):
+    """Each page is serialised in its own language, so that the topics, organisations and linked pages
+    it shows are the translations in that language."""
+
+    detail_url = RequestDetailUrlField(read_only=True)
+    html_url = RequestHtmlUrlField(read_only=True)
+    parent = ParentPageField(read_only=True)
+
+    def to_representation(self, instance):
+        with override(instance.locale.language_code):
+            return absolutize(super().to_representation(instance), self.context["request"])
+
+
+class PublicPagesAPIViewSet(CacheableMixin, PagesAPIViewSet):
+    base_serializer_class = APIPageSerializer
+    filter_backends = [
+        FieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        TopicFilter,
+        DateRangeFilter,
+        OrderingFilter,
+        TranslationOfFilter,
+        LocaleFilter,
+        SearchFilter,  # last: search results cannot be filtered further
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic", "date_from", "date_to"])
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        fields = super().get_listing_default_fields(model)
+        if "translations" in cls.get_available_fields(model):
+            fields.append("translations")
+        return fields
+
+    def get_base_queryset(self):
+        """Live pages without any view restriction: responses are publicly cacheable, whoever asks.
+        Built once a request (making it reads every view restriction)."""
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset().public()
+        return self._base_queryset
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        items = list(self.paginate_queryset(queryset))
+        with prefetch_for(items, request):
+            data = self.get_serializer(items, many=True).data
+        return self.get_paginated_response(data)
+
+    def detail_view(self, request, pk):
+        instance = self.get_object()
+        with prefetch_for([instance], request):
+            data = self.get_serializer(instance).data
+        return Response(data)
+
+    def find_view(self, request):
+        """Redirects to the found page's detail URL on the host the client asked, keeping other parameters."""
+        page = self.find_object(self.get_queryset(), request)
+        if page is None:
+            raise Http404("not found")
+        query = request.GET.copy()
+        for parameter in self.find_query_parameters:
+            query.pop(parameter, None)
+        path = request.wagtailapi_router.get_object_detail_urlpath(Page, page.pk)
+        return redirect(f"{api_url(request, path)}?{query.urlencode()}")
+
+    def find_object(self, queryset, request):
+        """html_path with its language prefix (/zh-hans/news/...) finds the page in that language."""
+        if "html_path" not in request.GET:
+            return super().find_object(queryset, request)
+        components = [part for part in request.GET["html_path"].split("/") if part]
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        root = site.root_page
+        if components and (locale := Locale.objects.filter(language_code=components[0]).first()):
+            root = root.get_translation_or_none(locale)
+            components = components[1:]
+            if root is None:
+                return None
+        try:
+            page, _args, _kwargs = root.specific.route(request, components)
+        except Exception:
+            return None
+        return page if queryset.filter(pk=page.pk).exists() else None
+
+    def preview_view(self, request):
+        """A draft, by the signed token an editor got from the admin; nothing without a valid token."""
+        try:
+            claims = signing.loads(request.GET.get("token", ""), salt=PREVIEW_SALT, max_age=PREVIEW_MAX_AGE)
+        except signing.BadSignature as error:
+            raise BadRequestError("missing, invalid or expired preview token") from error
+        page = get_object_or_404(Page, pk=claims["page"]).specific
+        revision = get_object_or_404(page.revisions, pk=claims["revision"])
+        draft = revision.as_object()
+        self._cached_object = draft  # the serializer for a single object is chosen from get_object()
+        with prefetch_for([draft], request):
+            data = self.get_serializer(draft).data
+        response = Response(data)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.action == "preview_view":
+            context["view"] = self
+        return context
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("preview/", cls.as_view({"get": "preview_view"}), name="preview"), *super().get_urlpatterns()]
+
+    def check_query_parameters(self, queryset):
+        if self.action == "preview_view":
+            return
+        super().check_query_parameters(queryset)
+
+
+def preview_token(page):
+    """A token for the page's latest revision, valid for an hour."""
+    return signing.dumps({"page": page.pk, "revision": page.get_latest_revision().pk}, salt=PREVIEW_SALT)
+
+
+def api_preview_link(request, page_id):
+    """Admin: sends an editor to the API view of the page's latest draft, with a fresh signed token."""
+    page = get_object_or_404(Page, pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit() or page.get_latest_revision() is None:
+        raise PermissionDenied
+    return redirect(f"{reverse('wagtailapi:pages:preview')}?{urlencode({'token': preview_token(page)})}")
+
+
+class PublicImagesAPIViewSet(CacheableMixin, ImagesAPIViewSet):
+    """Images outside private collections, each with renditions apps can use directly."""
+
+    def get_queryset(self):
+        return public_only(self.model.objects.all().order_by("id"))
+
+    def get_serializer_class(self):
+        base = super().get_serializer_class()
+
+        def to_representation(serializer, image):
+            data = base.to_representation(serializer, image)
+            request = serializer.context["request"]
+            extra = image_representation(image, request)
+            data.update(alt=extra["alt"], renditions=extra["renditions"])
+            if "download_url" in data.get("meta", {}):
+                data["meta"]["download_url"] = api_url(request, data["meta"]["download_url"])
+            return data
+
+        attributes = {"to_representation": to_representation, "detail_url": RequestDetailUrlField(read_only=True)}
+        return type("PublicImageSerializer", (base,), attributes)
+
+
+class PublicDocumentsAPIViewSet(CacheableMixin, DocumentsAPIViewSet):
+    """Documents outside private collections, with absolute download URL, size and content type."""
+
+    def get_queryset(self):
+        return public_only(self.model.objects.all().order_by("id"))
+
+    def get_serializer_class(self):
+        base = super().get_serializer_class()
+
+        def to_representation(serializer, document):
+            data = base.to_representation(serializer, document)
+            extra = document_representation(document, serializer.context["request"])
+            data.update({key: extra[key] for key in ("download_url", "file_size", "content_type")})
+            if "download_url" in data.get("meta", {}):
+                data["meta"]["download_url"] = extra["download_url"]
+            return data
+
+        attributes = {"to_representation": to_representation, "detail_url": RequestDetailUrlField(read_only=True)}
+        return type("PublicDocumentSerializer", (base,), attributes)

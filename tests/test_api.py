@@ -1,0 +1,433 @@
+"""The headless JSON API: content in both languages, filters, errors, caching, CORS, preview, schema,
+constant query counts, and nothing unpublished or private ever leaking."""
+
+import datetime
+import json
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
+
+import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from home.api.schema import openapi_document
+from home.api.views import preview_token
+from home.demo.media import landscape_jpeg, text_pdf
+from news.models import NewsArticlePage, NewsIndexPage
+from resources.models import ProgramPage, SuccessStoryPage, TipSheetPage
+
+from .helpers import chinese_translation
+
+pytestmark = pytest.mark.django_db
+
+NEWS = "news.NewsArticlePage"
+
+
+def api(client, path, **params):
+    response = client.get(path, params)
+    assert response["Content-Type"].startswith("application/json"), (path, response.status_code)
+    return response
+
+
+def items(client, **params):
+    response = api(client, "/api/v2/pages/", **params)
+    assert response.status_code == 200, response.json()
+    return response.json()["items"]
+
+
+def detail(client, page_id, **params):
+    response = api(client, f"/api/v2/pages/{page_id}/", **params)
+    assert response.status_code == 200, response.json()
+    return response.json()
+
+
+def make_image(title="API image", collection=None):
+    import io
+
+    from django.core.files.images import ImageFile
+
+    image = get_image_model()(
+        title=title,
+        file=ImageFile(io.BytesIO(landscape_jpeg(title)), name=f"{title.lower().replace(' ', '-')}.jpg"),
+        collection=collection or Collection.get_first_root_node(),
+    )
+    image.save()
+    return image
+
+
+def make_document(title="API document", collection=None):
+    document = get_document_model()(title=title, collection=collection or Collection.get_first_root_node())
+    document.file.save(f"{title.lower().replace(' ', '-')}.pdf", ContentFile(text_pdf(title, ["text"])), save=False)
+    document.save()
+    return document
+
+
+def private_collection():
+    collection = Collection.get_first_root_node().add_child(name="Board papers")
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type="password", password="x")
+    return collection
+
+
+def rich_article(index, number, image, document, linked_page):
+    body = [
+        (
+            "paragraph",
+            f'<p>See <a linktype="page" id="{linked_page.pk}">the program</a> and '
+            f'<a linktype="document" id="{document.pk}">the deck</a>.</p>',
+        ),
+        ("image", {"image": image, "alt_text": "Volunteers", "caption": "Volunteers at work"}),
+        ("document", {"document": document, "title": "Deck"}),
+    ]
+    article = NewsArticlePage(
+        title=f"Story {number}", slug=f"story-{number}", date=datetime.date(2009, 1, 1), body=body, lead_image=image
+    )
+    index.add_child(instance=article)
+    article.save_revision().publish()
+    return article
+
+
+# -- content in both languages ------------------------------------------------------------------------
+
+
+def test_a_client_lists_chinese_news_opens_one_and_follows_its_translation(client):
+    chinese_news = items(client, type=NEWS, locale="zh-hans", fields="*")
+    assert len(chinese_news) == 5
+    assert all(item["meta"]["locale"] == "zh-hans" for item in chinese_news)
+    article = detail(client, chinese_news[0]["id"])
+    assert article["title"] == chinese_news[0]["title"]
+    english = next(t for t in article["translations"] if t["locale"] == "en")
+    english_article = client.get(english["detail_url"]).json()
+    assert english_article["meta"]["locale"] == "en"
+    assert {t["id"] for t in english_article["translations"]} == {english["id"], article["id"]}
+    for block in article["body"]:
+        assert set(block) >= {"type", "value", "id"}
+    assert any(block["type"] == "quote" and block["value"]["attribution"] for block in article["body"])
+
+
+def test_images_come_as_ready_renditions_in_jpeg_and_webp(client):
+    article = next(item for item in items(client, type=NEWS, fields="lead_image") if item["lead_image"])
+    image = article["lead_image"]
+    assert image["alt"]
+    for size in ("thumbnail", "medium", "large"):
+        for fmt, signature in (("jpeg", b"\xff\xd8"), ("webp", b"RIFF")):
+            rendition = image["renditions"][size][fmt]
+            assert rendition["url"].startswith("http://testserver/media/")
+            assert rendition["width"] > 0 and rendition["height"] > 0
+            with default_storage.open(rendition["url"].removeprefix("http://testserver/media/")) as file:
+                assert file.read(4).startswith(signature)
+
+
+def test_documents_come_with_absolute_url_size_and_type(client):
+    sheet = items(client, type="resources.TipSheetPage", locale="zh-hans", fields="pdf")[0]
+    pdf = sheet["pdf"]
+    assert pdf["download_url"].startswith("http://testserver/documents/")
+    assert pdf["content_type"] == "application/pdf"
+    response = client.get(pdf["download_url"].removeprefix("http://testserver"))
+    assert b"".join(response.streaming_content)[:5] == b"%PDF-"
+    assert pdf["file_size"] > 0
+
+
+@pytest.mark.parametrize("model", [ProgramPage, SuccessStoryPage, TipSheetPage, NewsArticlePage])
+def test_every_page_type_exposes_its_content(client, model):
+    page = model.objects.get(
+        locale__language_code="zh-hans",
+        pk=chinese_translation(model.objects.filter(locale__language_code="en").first()).pk,
+    )
+    data = detail(client, page.pk)
+    for api_field in model.api_fields:
+        assert api_field.name in data
+    assert data["title"] == page.title
+    assert data["summary"] == page.summary
+
+
+def test_program_partners_and_topics_are_in_the_page_language(client):
+    program = chinese_translation(ProgramPage.objects.get(locale__language_code="en"))
+    data = detail(client, program.pk)
+    names = {org["name"] for org in data["organizations"]}
+    assert "加拿大国际开发署（CIDA）" in names
+    assert {org["role"] for org in data["organizations"]} == {"partner", "donor", "sponsor"}
+    assert "节约用水" in {topic["name"] for topic in data["topics"]}
+    assert data["figures"][0]["value"]["number"] == 150
+
+
+def test_rich_text_links_are_absolute(client):
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    program = ProgramPage.objects.get(locale__language_code="en")
+    article = rich_article(index, 1, make_image(), make_document(), program)
+    paragraph = detail(client, article.pk)["body"][0]["value"]
+    assert f'href="http://testserver{program.url}"' in paragraph
+    assert 'href="http://testserver/documents/' in paragraph
+
+
+# -- querying ------------------------------------------------------------------------------------------
+
+
+def test_filters_order_fields_and_pagination(client):
+    water = items(client, topic="water-conservation", locale="en")
+    assert {item["title"] for item in water} == {
+        "Harmony in China",
+        "Saving energy and water, one building at a time",
+        "Water Conservation tips",
+    }
+    dated = items(
+        client, type=NEWS, locale="en", date_from="2007-10-21", date_to="2007-10-31", order="-date", fields="date"
+    )
+    assert [item["date"] for item in dated] == ["2007-10-25"] * 4
+    by_title = items(client, type=NEWS, locale="en", order="title")
+    assert [item["title"] for item in by_title] == sorted(item["title"] for item in by_title)
+    only = items(client, type=NEWS, locale="en", fields="-title,dateline", limit=2)
+    assert set(only[0]) == {"id", "meta", "dateline", "translations"}
+
+    page_one = api(client, "/api/v2/pages/", type=NEWS, limit=3, offset=0).json()
+    page_two = api(client, "/api/v2/pages/", type=NEWS, limit=3, offset=3).json()
+    assert page_one["meta"]["total_count"] == page_two["meta"]["total_count"] == 10
+    assert not {i["id"] for i in page_one["items"]} & {i["id"] for i in page_two["items"]}
+
+
+def test_find_by_url_in_either_language(client):
+    article = NewsArticlePage.objects.filter(locale__language_code="en").first()
+    chinese = chinese_translation(article)
+    for page in (article, chinese):
+        response = client.get("/api/v2/pages/find/", {"html_path": page.url})
+        assert response.status_code == 302
+        assert response["Location"].startswith(f"http://testserver/api/v2/pages/{page.pk}/")
+    missing = client.get("/api/v2/pages/find/", {"html_path": "/zh-hans/news/no-such-story/"})
+    assert missing.status_code == 404
+    assert missing.json() == {"message": "not found"}
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "message"),
+    [
+        ({"limit": "abc"}, 400, "limit must be a positive integer"),
+        ({"limit": "100000"}, 400, "limit cannot be higher than 100"),
+        ({"offset": "-3"}, 400, "offset must be a positive integer"),
+        ({"type": "nope.Nothing"}, 400, "type doesn't exist"),
+        ({"locale": "fr"}, 400, "unknown locale 'fr'"),
+        ({"topic": "no-such-topic"}, 400, "unknown topic"),
+        ({"type": NEWS, "date_from": "yesterday"}, 400, "date_from must be a date"),
+        ({"date_from": "2007-01-01"}, 400, "need type=news.NewsArticlePage"),
+        ({"colour": "green"}, 400, "not an operation or a recognised field: colour"),
+        ({"order": "no_such_field"}, 400, "cannot order by"),
+        ({"fields": "no_such_field"}, 400, "unknown"),
+        ({"child_of": "abc"}, 400, "child_of must be a positive integer"),
+    ],
+)
+def test_bad_parameters_get_a_json_400(client, params, status, message):
+    response = api(client, "/api/v2/pages/", **params)
+    assert response.status_code == status
+    assert message in response.json()["message"]
+
+
+@pytest.mark.parametrize("path", ["/api/v2/pages/999999/", "/api/v2/images/999999/", "/api/v2/documents/999999/"])
+def test_unknown_ids_get_a_json_404(client, path):
+    response = api(client, path)
+    assert response.status_code == 404
+    assert "message" in response.json()
+
+
+# -- never leaked --------------------------------------------------------------------------------------
+
+
+def listed_ids(client, **params):
+    return {item["id"] for item in items(client, limit=100, **params)}
+
+
+def test_drafts_and_unpublished_translations_never_appear(client):
+    article = NewsArticlePage.objects.filter(locale__language_code="en").first()
+    article.title = "Draft headline"
+    article.save_revision()
+    assert detail(client, article.pk)["title"] != "Draft headline"
+    assert "Draft headline" not in json.dumps(items(client, type=NEWS, search="Draft headline"))
+
+    chinese = chinese_translation(article)
+    chinese.unpublish()
+    assert chinese.pk not in listed_ids(client, locale="zh-hans")
+    assert api(client, f"/api/v2/pages/{chinese.pk}/").status_code == 404
+    assert chinese.pk not in {t["id"] for t in detail(client, article.pk)["translations"]}
+    assert client.get("/api/v2/pages/find/", {"html_path": chinese.url}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "restriction",
+    [
+        {"restriction_type": "password", "password": "secret"},
+        {"restriction_type": "login"},
+        {"restriction_type": "groups"},
+    ],
+)
+def test_view_restricted_pages_never_appear(client, restriction):
+    program = ProgramPage.objects.get(locale__language_code="en")
+    story = SuccessStoryPage.objects.filter(locale__language_code="en").first()
+    PageViewRestriction.objects.create(page=story, **restriction)
+    assert story.pk not in listed_ids(client)
+    assert story.pk not in listed_ids(client, search=story.title)
+    assert api(client, f"/api/v2/pages/{story.pk}/").status_code == 404
+    assert api(client, "/api/v2/pages/", type="resources.SuccessStoryPage").json()["meta"]["total_count"] >= 1
+    assert program.pk in listed_ids(client)
+
+
+def test_private_images_and_documents_never_appear_nor_as_renditions(client):
+    collection = private_collection()
+    image, document = make_image("Secret photo", collection), make_document("Secret deck", collection)
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    article = rich_article(index, 2, image, document, ProgramPage.objects.get(locale__language_code="en"))
+
+    assert image.pk not in {i["id"] for i in api(client, "/api/v2/images/", limit=100).json()["items"]}
+    assert document.pk not in {d["id"] for d in api(client, "/api/v2/documents/", limit=100).json()["items"]}
+    assert api(client, f"/api/v2/images/{image.pk}/").status_code == 404
+    assert api(client, f"/api/v2/documents/{document.pk}/").status_code == 404
+    data = detail(client, article.pk)
+    assert data["lead_image"] is None
+    assert data["body"][1]["value"]["image"] is None
+    assert data["body"][2]["value"]["document"] is None
+    assert "Secret photo" not in json.dumps(data) and "secret-photo" not in json.dumps(data)
+
+
+# -- preview -------------------------------------------------------------------------------------------
+
+
+def test_headless_preview_needs_a_valid_signed_token(client):
+    article = NewsArticlePage.objects.filter(locale__language_code="en").first()
+    article.title = "Draft for the app preview"
+    article.save_revision()
+    response = api(client, "/api/v2/pages/preview/", token=preview_token(article))
+    assert response.status_code == 200
+    assert response.json()["title"] == "Draft for the app preview"
+    assert "no-store" in response["Cache-Control"]
+    for token in ("", "garbage", preview_token(article)[:-2] + "xx"):
+        bad = api(client, "/api/v2/pages/preview/", token=token)
+        assert bad.status_code == 400
+        assert "Draft for the app preview" not in bad.content.decode()
+
+
+def test_editors_get_a_preview_link_from_the_admin(admin_client):
+    article = NewsArticlePage.objects.filter(locale__language_code="en").first()
+    response = admin_client.get(f"/admin/api-preview/{article.pk}/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/api/v2/pages/preview/?token=")
+
+
+# -- caching and CORS ----------------------------------------------------------------------------------
+
+
+def test_conditional_requests_get_304_and_changes_show_at_once(client):
+    article = NewsArticlePage.objects.filter(locale__language_code="en").first()
+    url = f"/api/v2/pages/{article.pk}/"
+    first = client.get(url)
+    assert set(first["Cache-Control"].split(", ")) == {"public", "max-age=60"}
+    assert first["ETag"] and first["Last-Modified"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
+
+    article.title = "Published just now"
+    article.save_revision().publish()
+    changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200
+    assert changed.json()["title"] == "Published just now"
+
+    index_url = "/api/v2/pages/?type=news.NewsArticlePage"
+    listing = client.get(index_url)
+    article.unpublish()
+    after = client.get(index_url, HTTP_IF_NONE_MATCH=listing["ETag"])
+    assert after.status_code == 200
+    assert article.pk not in {item["id"] for item in after.json()["items"]}
+
+
+def test_moving_a_page_changes_its_url_at_once(client):
+    story = SuccessStoryPage.objects.filter(locale__language_code="en").first()
+    news_index = NewsIndexPage.objects.get(locale__language_code="en")
+    before = detail(client, story.pk)["meta"]["html_url"]
+    news_index.subpage_types = []  # allow the move for this test only
+    story.move(news_index, pos="last-child")
+    after = detail(client, story.pk)["meta"]["html_url"]
+    assert after != before
+    assert "/en/news/" in after
+
+
+@override_settings(CORS_ALLOWED_ORIGINS=["https://app.example.org"])
+def test_cors_allows_only_configured_origins(client):
+    allowed = client.get("/api/v2/pages/", HTTP_ORIGIN="https://app.example.org")
+    assert allowed["Access-Control-Allow-Origin"] == "https://app.example.org"
+    other = client.get("/api/v2/pages/", HTTP_ORIGIN="https://evil.example.com")
+    assert "Access-Control-Allow-Origin" not in other
+    assert "Access-Control-Allow-Origin" not in client.get("/en/", HTTP_ORIGIN="https://app.example.org")
+
+
+# -- performance ---------------------------------------------------------------------------------------
+
+
+def test_listing_queries_do_not_grow_with_limit(client):
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    program = ProgramPage.objects.get(locale__language_code="en")
+    images = [make_image(f"Photo {n}") for n in range(3)]
+    documents = [make_document(f"Deck {n}") for n in range(3)]
+    for number in range(50):
+        rich_article(index, 100 + number, images[number % 3], documents[number % 3], program)
+    params = {"type": NEWS, "fields": "*", "locale": "en", "date_from": "2009-01-01"}
+    items(client, limit=50, **params)  # renditions are made on first use; count steady state only
+
+    counts = {}
+    for limit in (5, 50):
+        with CaptureQueriesContext(connection) as queries:
+            assert len(items(client, limit=limit, **params)) == limit
+        counts[limit] = len(queries)
+    assert counts[5] == counts[50], counts
+
+
+# -- schema and docs -----------------------------------------------------------------------------------
+
+
+def schema_validator(name):
+    document = openapi_document()
+    registry = Registry().with_resource("urn:api", Resource.from_contents(document, default_specification=DRAFT202012))
+    return Draft202012Validator({"$ref": f"urn:api#/components/schemas/{name}"}, registry=registry)
+
+
+def assert_matches(name, data):
+    errors = sorted(schema_validator(name).iter_errors(data), key=str)
+    assert not errors, [f"{list(error.path)}: {error.message}" for error in errors[:5]]
+
+
+def test_live_responses_match_the_published_schema(client):
+    document = client.get("/api/schema/").json()
+    assert document["openapi"].startswith("3.")
+    assert set(document["paths"]) >= {"/api/v2/pages/", "/api/v2/pages/{id}/", "/api/v2/images/", "/api/v2/documents/"}
+    for parameter in ("type", "locale", "topic", "date_from", "date_to", "order", "fields", "limit", "offset"):
+        assert parameter in {p["name"] for p in document["paths"]["/api/v2/pages/"]["get"]["parameters"]}
+
+    assert_matches("PageListing", api(client, "/api/v2/pages/", locale="zh-hans").json())
+    for model in (NewsArticlePage, ProgramPage, SuccessStoryPage, TipSheetPage):
+        for language in ("en", "zh-hans"):
+            page = model.objects.live().filter(locale__language_code=language).first()
+            data = detail(client, page.pk)
+            assert_matches(f"{model._meta.app_label}.{model.__name__}", data)
+    assert_matches("ImageListing", api(client, "/api/v2/images/").json())
+    image_id = api(client, "/api/v2/images/").json()["items"][0]["id"]
+    assert_matches("ImageItem", api(client, f"/api/v2/images/{image_id}/").json())
+    document_id = api(client, "/api/v2/documents/").json()["items"][0]["id"]
+    assert_matches("Document", api(client, f"/api/v2/documents/{document_id}/").json())
+    assert_matches("Error", api(client, "/api/v2/pages/", limit="x").json())
+
+
+def test_schema_rejects_a_response_that_breaks_it():
+    with pytest.raises(AssertionError):
+        assert_matches("Topic", {"id": "one", "name": 3})
+
+
+def test_browsable_docs_use_local_assets_only(client):
+    response = client.get("/api/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
+    assert "https://" not in html and "http://" not in html
+    assert Locale.objects.count() == 2
