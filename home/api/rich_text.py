@@ -15,7 +15,8 @@ class PrefetchedPageLinkHandler(PageLinkHandler):
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
-        return ['<a href="%s">' % escape(link_target(page).url) if page else "<a>" for page in cls.get_many(attrs_list)]
+        pages = cls.get_many(attrs_list)
+        return [f'<a href="{escape(link_target(page).url)}">' if page else "<a>" for page in pages]
 
 
 class PrefetchedDocumentLinkHandler(DocumentLinkHandler):
