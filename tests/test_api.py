@@ -431,3 +431,10 @@ def test_browsable_docs_use_local_assets_only(client):
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
     assert "https://" not in html and "http://" not in html
     assert Locale.objects.count() == 2
+
+
+def test_translation_of_lists_a_pages_other_languages(client):
+    article = NewsArticlePage.objects.filter(locale__language_code="en").first()
+    found = items(client, translation_of=article.pk)
+    assert [item["id"] for item in found] == [chinese_translation(article).pk]
+    assert api(client, "/api/v2/pages/", translation_of="abc").status_code == 400
