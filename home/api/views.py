@@ -1,6 +1,8 @@
 """The API endpoints: Wagtail's v2 pages, images and documents, made public-only, cacheable, bilingual
 and constant-cost per listing, plus headless preview of drafts."""
 
+from urllib.parse import urlsplit
+
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max
@@ -196,44 +198,38 @@ def api_preview_link(request, page_id):
     return redirect(f"{reverse('wagtailapi:pages:preview')}?{urlencode({'token': preview_token(page)})}")
 
 
-class PublicImagesAPIViewSet(CacheableMixin, ImagesAPIViewSet):
-    """Images outside private collections, each with renditions apps can use directly."""
+class PublicMediaMixin(CacheableMixin):
+    """Images or documents outside private collections, each item extended by `representation` (see media.py)
+    with its absolute download URL and the extra keys the apps use."""
+
+    representation = None
+    extra_keys = ()
 
     def get_queryset(self):
         return public_only(self.model.objects.all().order_by("id"))
 
     def get_serializer_class(self):
         base = super().get_serializer_class()
+        representation, extra_keys = self.representation, self.extra_keys
 
-        def to_representation(serializer, image):
-            data = base.to_representation(serializer, image)
+        def to_representation(serializer, item):
+            data = base.to_representation(serializer, item)
             request = serializer.context["request"]
-            extra = image_representation(image, request)
-            data.update(alt=extra["alt"], renditions=extra["renditions"])
-            if "download_url" in data.get("meta", {}):
-                data["meta"]["download_url"] = api_url(request, data["meta"]["download_url"])
+            extra = representation(item, request)
+            data.update({key: extra[key] for key in extra_keys})
+            if data.get("meta", {}).get("download_url"):
+                data["meta"]["download_url"] = api_url(request, urlsplit(data["meta"]["download_url"]).path)
             return data
 
         attributes = {"to_representation": to_representation, "detail_url": RequestDetailUrlField(read_only=True)}
-        return type("PublicImageSerializer", (base,), attributes)
+        return type(f"Public{base.__name__}", (base,), attributes)
 
 
-class PublicDocumentsAPIViewSet(CacheableMixin, DocumentsAPIViewSet):
-    """Documents outside private collections, with absolute download URL, size and content type."""
+class PublicImagesAPIViewSet(PublicMediaMixin, ImagesAPIViewSet):
+    representation = staticmethod(image_representation)
+    extra_keys = ("alt", "renditions")
 
-    def get_queryset(self):
-        return public_only(self.model.objects.all().order_by("id"))
 
-    def get_serializer_class(self):
-        base = super().get_serializer_class()
-
-        def to_representation(serializer, document):
-            data = base.to_representation(serializer, document)
-            extra = document_representation(document, serializer.context["request"])
-            data.update({key: extra[key] for key in ("download_url", "file_size", "content_type")})
-            if "download_url" in data.get("meta", {}):
-                data["meta"]["download_url"] = extra["download_url"]
-            return data
-
-        attributes = {"to_representation": to_representation, "detail_url": RequestDetailUrlField(read_only=True)}
-        return type("PublicDocumentSerializer", (base,), attributes)
+class PublicDocumentsAPIViewSet(PublicMediaMixin, DocumentsAPIViewSet):
+    representation = staticmethod(document_representation)
+    extra_keys = ("download_url", "file_size", "content_type")
