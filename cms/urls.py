@@ -15,6 +15,8 @@ from search import views as search_views
 # Admin, documents and machine-readable files live outside the language prefix.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v2/search/", search_views.SearchAPIView.as_view(), name="search_api"),
+    path("api/v2/search/suggest/", search_views.SuggestAPIView.as_view(), name="search_suggest"),
     path("api/v2/", api_router.urls),
     path("api/schema/", api_schema.schema_view, name="api_schema"),
     path("api/docs/", api_schema.docs_view, name="api_docs"),

@@ -13,6 +13,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from search.text import page_body_text, segment
+
 from .api.fields import ImageField, PageListField, TranslationsField
 from .api.prefetch import image_with_renditions
 from .blocks import RICH_TEXT_FEATURES
@@ -23,7 +25,12 @@ class BasePage(Page):
 
     summary = models.TextField(blank=True, help_text=_("One or two sentences for listings, search results and sharing"))
 
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("search_title", boost=3),
+        index.SearchField("search_body"),
+    ]
     promote_panels = [*Page.promote_panels, FieldPanel("summary")]
     # Both languages share a page's slug, so /en/news/x/ and /zh-hans/news/x/ are the same story.
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
@@ -45,6 +52,13 @@ class BasePage(Page):
     def social_image(self):
         """The image shown when the page is shared; page types with a photo override this."""
         return None
+
+    def search_title(self):
+        """The title as the database search backend indexes it (Chinese split into words)."""
+        return segment(self.title, self.locale.language_code)
+
+    def search_body(self):
+        return segment(page_body_text(self), self.locale.language_code)
 
     def live_translations(self):
         """This page in every language it is published in, this one included, in a stable order."""

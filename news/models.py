@@ -42,7 +42,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         topic = request.GET.get("topic", "")
         year = request.GET.get("year", "")
         if topic:
-            articles = articles.filter(**topic_filter(topic, "article_topics__topic")).distinct()
+            articles = articles.filter(**topic_filter(topic, NewsArticlePage.topic_lookup)).distinct()
         if year.isdigit():
             articles = articles.filter(date__year=int(year))
         context = {
@@ -113,6 +113,7 @@ class NewsArticlePage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    topic_lookup = "article_topics__topic"
     search_fields = [*BasePage.search_fields, index.SearchField("dateline"), index.SearchField("body")]
     api_fields = [
         *BasePage.api_fields,

@@ -1,22 +1,130 @@
-"""The reader-facing search page: live, public pages in the reader's language."""
+"""The reader-facing search page (/en/search/, /zh-hans/search/) and its JSON twin under /api/v2/search/."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from wagtail.models import Locale, Page
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
-PAGE_SIZE = 10
-MAX_QUERY_LENGTH = 200
+from home.api.views import CacheableMixin
+from resources.snippets import Topic
+
+from . import service
+from .backends.base import SearchError, SearchRequest
+from .text import CJK, KINDS, clean_query, searchable_models
+
+SUGGESTION_COUNT = 5
+PARAMETERS = {"q", "locale", "all", "kind", "topic", "year", "sort", "page", "limit", "format"}
+
+
+def kind_labels():
+    return {kind: model._meta.verbose_name_plural for kind, model in searchable_models().items()}
+
+
+def topic_names():
+    """Topic names in the reader's language, by slug."""
+    return {topic.slug: topic.name for topic in Topic.for_filters()}
+
+
+def facet_list(results):
+    """Facets as lists of {value, label, count, selected}: kinds in their usual order, topics by count, years newest
+    first; the same for the page and the API."""
+    labels = {"kind": kind_labels(), "topic": topic_names(), "year": {}}
+    selected = {"kind": results.request.kind, "topic": results.request.topic, "year": results.request.year}
+    orders = {
+        "kind": lambda counts: [kind for kind in KINDS if kind in counts],
+        "topic": lambda counts: sorted(counts, key=lambda slug: (-counts[slug], slug)),
+        "year": lambda counts: sorted(counts, reverse=True),
+    }
+    return {
+        name: [
+            {
+                "value": value,
+                "label": str(labels[name].get(value, value)),
+                "count": counts[value],
+                "selected": value == selected[name],
+            }
+            for value in orders[name](counts)
+        ]
+        for name, counts in results.facets.items()
+    }
+
+
+def run_search(params):
+    """Validated request and results, or an error message; suggestions when nothing was found."""
+    request = SearchRequest.from_params(params, language=get_language())
+    results = service.search(request)
+    suggestions = []
+    if request.query and not results.total:
+        for word in request.query.split()[:3]:  # titles with a word beginning like one of the words typed
+            stem = word[:2] if CJK.match(word) else word[:4]
+            suggestions += [title for title in service.suggest(stem, request.language) if title not in suggestions]
+    return request, results, suggestions[:SUGGESTION_COUNT]
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = pages.search(query)
-    return render(
-        request,
-        "search/search.html",
-        {"query": query, "results": Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))},
+    context = {"query": clean_query(request.GET.get("q", ""))}
+    try:
+        search_request, results, suggestions = run_search(request.GET)
+    except SearchError as error:
+        context["error"] = str(error)
+        return render(request, "search/search.html", context, status=400)
+    paginator = Paginator(range(results.total), search_request.page_size)
+    context.update(
+        search=search_request,
+        results=results,
+        facets=facet_list(results),
+        suggestions=suggestions,
+        page_obj=paginator.get_page(search_request.page),
     )
+    return render(request, "search/search.html", context)
+
+
+class SearchAPIView(CacheableMixin, APIView):
+    """GET /api/v2/search/?q=…: the same search as the site, as JSON."""
+
+    def get(self, request):
+        unknown = set(request.GET) - PARAMETERS
+        if unknown:
+            return Response({"message": f"unknown parameter(s): {', '.join(sorted(unknown))}"}, status=400)
+        try:
+            search_request, results, suggestions = run_search(request.GET)
+        except SearchError as error:
+            return Response({"message": str(error)}, status=400)
+        items = [
+            {
+                "id": hit.page.pk,
+                "type": f"{hit.page._meta.app_label}.{type(hit.page).__name__}",
+                "locale": hit.page.locale.language_code,
+                "title": hit.page.title,
+                "title_highlighted": hit.title_html,
+                "snippet": hit.snippet,
+                "html_url": request.build_absolute_uri(hit.page.url),
+                "detail_url": request.build_absolute_uri(f"/api/v2/pages/{hit.page.pk}/"),
+            }
+            for hit in results.hits
+        ]
+        meta = {
+            "total_count": results.total,
+            "page": search_request.page,
+            "pages": results.pages,
+            "query": search_request.query,
+            "locale": search_request.language,
+            "backend": results.backend,
+        }
+        if not search_request.query:
+            meta["message"] = _("Enter a word to search for.")
+        return Response({"meta": meta, "items": items, "facets": facet_list(results), "suggestions": suggestions})
+
+
+class SuggestAPIView(CacheableMixin, APIView):
+    """GET /api/v2/search/suggest/?q=wat&locale=en: titles completing what the reader types."""
+
+    def get(self, request):
+        language = request.GET.get("locale") or get_language()
+        prefix = clean_query(request.GET.get("q", ""))[:50]
+        if language not in {"en", "zh-hans"}:
+            return Response({"message": f"unknown locale '{language}'"}, status=400)
+        return Response({"suggestions": service.suggest(prefix, language) if prefix else []})

@@ -11,14 +11,8 @@ from wagtail.models import Locale
 from rest_framework.filters import BaseFilterBackend
 
 from news.models import NewsArticlePage
-from resources.models import ProgramPage, SuccessStoryPage, TipSheetPage, Topic
-
-TOPIC_LOOKUPS = {
-    NewsArticlePage: "article_topics__topic",
-    ProgramPage: "program_topics__topic",
-    SuccessStoryPage: "topic",
-    TipSheetPage: "topic",
-}
+from resources.models import Topic
+from search.text import searchable_models
 
 
 class LocaleFilter(BaseFilterBackend):
@@ -44,8 +38,9 @@ class TopicFilter(BaseFilterBackend):
         if not keys.exists():
             raise BadRequestError(f"unknown topic '{slug}'")
         ids = set()
-        for model, lookup in TOPIC_LOOKUPS.items():
-            ids.update(model.objects.filter(**{f"{lookup}__translation_key__in": keys}).values_list("pk", flat=True))
+        for model in searchable_models().values():
+            lookup = f"{model.topic_lookup}__translation_key__in"
+            ids.update(model.objects.filter(**{lookup: keys}).values_list("pk", flat=True))
         return queryset.filter(pk__in=ids)
 
 

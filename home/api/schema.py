@@ -128,14 +128,7 @@ def components():
         },
         "PageSummary": {
             "type": "object",
-            "properties": {
-                "id": {"type": "integer"},
-                "type": {"type": "string"},
-                "locale": {"type": "string"},
-                "title": {"type": "string"},
-                "html_url": {"type": "string", "format": "uri"},
-                "detail_url": {"type": "string", "format": "uri"},
-            },
+            "properties": components_page_summary(),
             "required": ["id", "type", "locale", "title", "html_url", "detail_url"],
         },
         "PageListItem": {
@@ -197,10 +190,80 @@ def components():
             "required": ["type", "value"],
         },
     }
+    facet = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "value": {"type": ["string", "integer"]},
+                "label": {"type": "string"},
+                "count": {"type": "integer"},
+                "selected": {"type": "boolean"},
+            },
+            "required": ["value", "label", "count", "selected"],
+        },
+    }
+    schemas["SearchResults"] = {
+        "type": "object",
+        "properties": {
+            "meta": {
+                "type": "object",
+                "properties": {
+                    "total_count": {"type": "integer"},
+                    "page": {"type": "integer"},
+                    "pages": {"type": "integer"},
+                    "query": {"type": "string"},
+                    "locale": {"type": "string"},
+                    "backend": {"type": "string", "enum": ["database", "elasticsearch"]},
+                },
+                "required": ["total_count", "page", "pages", "query", "locale", "backend"],
+            },
+            "items": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        **components_page_summary(),
+                        "title_highlighted": {"type": "string"},
+                        "snippet": {"type": "string"},
+                    },
+                    "required": [
+                        "id",
+                        "type",
+                        "locale",
+                        "title",
+                        "html_url",
+                        "detail_url",
+                        "title_highlighted",
+                        "snippet",
+                    ],
+                },
+            },
+            "facets": {"type": "object", "properties": {"kind": facet, "topic": facet, "year": facet}},
+            "suggestions": {"type": "array", "items": {"type": "string"}},
+        },
+        "required": ["meta", "items", "facets", "suggestions"],
+    }
+    schemas["Suggestions"] = {
+        "type": "object",
+        "properties": {"suggestions": {"type": "array", "items": {"type": "string"}}},
+        "required": ["suggestions"],
+    }
     for model in page_models():
         schemas[type_name(model)] = page_schema(model)
     schemas["PageDetail"] = {"oneOf": [ref(type_name(model)) for model in page_models()]}
     return schemas
+
+
+def components_page_summary():
+    return {
+        "id": {"type": "integer"},
+        "type": {"type": "string"},
+        "locale": {"type": "string"},
+        "title": {"type": "string"},
+        "html_url": {"type": "string", "format": "uri"},
+        "detail_url": {"type": "string", "format": "uri"},
+    }
 
 
 def listing(item):
@@ -298,6 +361,40 @@ def paths():
                 "summary": "A draft, by the signed token from the admin's API preview link",
                 "parameters": [query("token", "Signed preview token (valid one hour).", required=True)],
                 "responses": ok("PageDetail", "The draft content"),
+            }
+        },
+        "/api/v2/search/": {
+            "get": {
+                "summary": "Search news, program summaries, success stories and tip sheets",
+                "description": "The reader's language by default (`locale`), or every language with `all=1`. "
+                "Highlighted snippets mark matched words with <mark>. " + CACHE_NOTE,
+                "parameters": [
+                    query("q", "What to search for (at most 200 characters); empty gives no results."),
+                    query("locale", "Language: en or zh-hans.", {"type": "string", "enum": ["en", "zh-hans"]}),
+                    query("all", "1 to search every language.", {"type": "string", "enum": ["1", "true"]}),
+                    query(
+                        "kind",
+                        "news, program, story or tips.",
+                        {"type": "string", "enum": ["news", "program", "story", "tips"]},
+                    ),
+                    query("topic", "Topic slug."),
+                    query("year", "Year.", {"type": "integer"}),
+                    query("sort", "relevance (default) or date.", {"type": "string", "enum": ["relevance", "date"]}),
+                    query("page", "Result page, from 1.", {"type": "integer", "minimum": 1}),
+                    query(
+                        "limit",
+                        "Results a page, 1 to 50 (default 10).",
+                        {"type": "integer", "minimum": 1, "maximum": 50},
+                    ),
+                ],
+                "responses": ok("SearchResults"),
+            }
+        },
+        "/api/v2/search/suggest/": {
+            "get": {
+                "summary": "Titles completing what the reader types",
+                "parameters": [query("q", "The start of a title."), query("locale", "Language: en or zh-hans.")],
+                "responses": ok("Suggestions"),
             }
         },
         "/api/v2/images/": {

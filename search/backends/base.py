@@ -1,0 +1,85 @@
+"""What a search asks and answers, the same for every backend."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from search.text import KINDS, clean_query
+
+SORTS = ("relevance", "date")
+PAGE_SIZE = 10
+
+
+class SearchError(ValueError):
+    """A reader's search parameter is not valid; the message says which and why."""
+
+
+@dataclass
+class SearchRequest:
+    query: str
+    language: str
+    all_languages: bool = False
+    kind: str = ""
+    topic: str = ""
+    year: int | None = None
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+    @classmethod
+    def from_params(cls, params, language):
+        """Validates query parameters (q, all, kind, topic, year, sort, page, limit) from a reader or app."""
+        languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        language = params.get("locale") or language
+        if language not in languages:
+            raise SearchError(f"unknown locale '{language}'; use one of: {', '.join(languages)}")
+        kind = params.get("kind", "")
+        if kind and kind not in KINDS:
+            raise SearchError(f"unknown kind '{kind}'; use one of: {', '.join(KINDS)}")
+        sort = params.get("sort") or "relevance"
+        if sort not in SORTS:
+            raise SearchError(f"sort must be one of: {', '.join(SORTS)}")
+        return cls(
+            query=clean_query(params.get("q", "")),
+            language=language,
+            all_languages=params.get("all") in ("1", "true", "on"),
+            kind=kind,
+            topic=params.get("topic", ""),
+            year=_number(params, "year", 1900, 2100),
+            sort=sort,
+            page=_number(params, "page", 1, 10_000) or 1,
+            page_size=_number(params, "limit", 1, 50) or PAGE_SIZE,
+        )
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.page_size
+
+
+def _number(params, name, lowest, highest):
+    value = params.get(name)
+    if value in (None, ""):
+        return None
+    if not str(value).isdigit() or not lowest <= int(value) <= highest:
+        raise SearchError(f"{name} must be a whole number from {lowest} to {highest}")
+    return int(value)
+
+
+@dataclass
+class SearchHit:
+    page: object
+    snippet: str
+    title_html: str
+
+
+@dataclass
+class SearchResults:
+    request: SearchRequest
+    hits: list = field(default_factory=list)
+    total: int = 0
+    facets: dict = field(default_factory=dict)  # {"kind": {value: count}, "topic": {...}, "year": {...}}
+    backend: str = ""
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.request.page_size))

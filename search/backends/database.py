@@ -1,0 +1,72 @@
+"""Search on the database through Wagtail's database backend (SQLite or PostgreSQL full text).
+
+Chinese is indexed and queried as jieba-segmented words (see BasePage.search_title/search_body); facets,
+snippets and date sorting are computed here so they match the Elasticsearch backend."""
+
+import re
+
+from django.conf import settings
+
+from wagtail.models import Locale
+
+from search.facts import facet_counts, filter_pages, live_public_pages, page_date
+from search.text import highlight, page_body_text, query_terms, searchable_models, segment
+
+from .base import SearchHit, SearchResults
+
+MAX_MATCHES = 1000
+
+
+class DatabaseSearch:
+    name = "database"
+
+    def candidates(self, request):
+        pages = live_public_pages().type(*searchable_models().values())
+        if not request.all_languages:
+            pages = pages.filter(locale=Locale.objects.get(language_code=request.language))
+        return filter_pages(pages, request.kind, request.topic, request.year)
+
+    def search(self, request):
+        results = SearchResults(request=request, backend=self.name)
+        if not request.query:
+            return results
+        # Words only: full-text syntax (quotes, brackets, operators) is not for readers and breaks SQLite's parser.
+        words = re.sub(r"[^\w\s]", " ", segment(request.query, request.language)).split()
+        if not words:
+            return results
+        matches = list(
+            self.candidates(request).search(" ".join(words), operator="or", backend=_database_backend())[:MAX_MATCHES]
+        )
+        terms = query_terms(request.query, request.language)
+        matches = boost_title_matches(matches, terms)
+        results.total = len(matches)
+        results.facets = facet_counts([page.pk for page in matches])
+        if request.sort == "date":
+            specific = {page.pk: page.specific for page in matches}
+            matches = sorted(matches, key=lambda page: page_date(specific[page.pk]) or "", reverse=True)
+        for page in matches[request.offset : request.offset + request.page_size]:
+            page = page.specific
+            results.hits.append(
+                SearchHit(
+                    page=page,
+                    snippet=highlight(page_body_text(page), terms),
+                    title_html=highlight(page.title, terms, 500),
+                )
+            )
+        return results
+
+    def suggest(self, prefix, language, limit=8):
+        pages = live_public_pages().type(*searchable_models().values()).filter(locale__language_code=language)
+        return list(pages.filter(title__icontains=prefix).order_by("title").values_list("title", flat=True)[:limit])
+
+
+def _database_backend():
+    """The name of Wagtail's database backend, also when Elasticsearch is the default (for the fallback)."""
+    return "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
+
+
+def boost_title_matches(pages, terms):
+    """Pages whose title holds a query word first, keeping the backend's order within each group
+    (Wagtail's SQLite backend ignores field boosts)."""
+    lowered = [term.lower() for term in terms]
+    return sorted(pages, key=lambda page: not any(term in page.title.lower() for term in lowered))

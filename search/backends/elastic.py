@@ -1,0 +1,151 @@
+"""Search on Elasticsearch through the elasticsearch-dsl index in search/documents.py."""
+
+import time
+
+from django.conf import settings
+
+from wagtail.models import Page
+
+from elasticsearch import Elasticsearch
+from elasticsearch.helpers import bulk
+from elasticsearch_dsl import Q, Search
+
+from search.documents import PageDocument, alias_name
+from search.facts import page_facts
+from search.text import KINDS, highlight, page_body_text, query_terms
+
+from .base import SearchHit, SearchResults
+
+LANGUAGES = ("en", "zh-hans")
+
+
+def client():
+    return Elasticsearch([settings.ELASTICSEARCH_URL], timeout=settings.ELASTICSEARCH_TIMEOUT, max_retries=0)
+
+
+def to_document(page):
+    """The index document of a live page (its own language's fields filled)."""
+    title_field, body_field = PageDocument.language_fields(page.locale.language_code)
+    facts = page_facts(page)
+    document = PageDocument(
+        page_id=page.pk,
+        locale=page.locale.language_code,
+        kind=facts["kind"],
+        topics=facts["topics"],
+        year=facts["year"],
+        date=facts["date"],
+        title_suggest=page.title,
+    )
+    setattr(document, title_field, page.title)
+    setattr(document, body_field, page_body_text(page))
+    return document
+
+
+class ElasticsearchSearch:
+    name = "elasticsearch"
+
+    def __init__(self, connection=None):
+        self.connection = connection or client()
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def search(self, request):
+        languages = LANGUAGES if request.all_languages else (request.language,)
+        fields = [
+            f
+            for language in languages
+            for f in (f"{t}^3" if t.startswith("title") else t for t in PageDocument.language_fields(language))
+        ]
+        matches = [Q("multi_match", query=request.query, fields=fields, type="best_fields")]
+        english = [f for f in fields if f.split("^")[0].endswith("_en")]
+        if english:  # typo tolerance for English ("convervation" finds Conservation)
+            matches.append(Q("multi_match", query=request.query, fields=english, fuzziness="AUTO", prefix_length=1))
+        filters = [Q("terms", locale=list(languages))]
+        if request.kind:
+            filters.append(Q("term", kind=request.kind))
+        if request.topic:
+            filters.append(Q("term", topics=request.topic))
+        if request.year:
+            filters.append(Q("term", year=request.year))
+        search = (
+            Search(using=self.connection, index=alias_name())
+            .query(Q("bool", should=matches, minimum_should_match=1, filter=filters))
+            .extra(track_total_hits=True)
+        )
+        search.aggs.bucket("kind", "terms", field="kind", size=len(KINDS))
+        search.aggs.bucket("topic", "terms", field="topics", size=50)
+        search.aggs.bucket("year", "terms", field="year", size=50, order={"_key": "desc"})
+        if request.sort == "date":
+            search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
+        search = search[request.offset : request.offset + request.page_size]
+        response = search.execute()
+
+        results = SearchResults(request=request, backend=self.name, total=response.hits.total.value)
+        results.facets = {
+            name: {bucket.key: bucket.doc_count for bucket in getattr(response.aggregations, name).buckets}
+            for name in ("kind", "topic", "year")
+        }
+        ids = [hit.page_id for hit in response]
+        pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids).specific()}
+        terms = query_terms(request.query, request.language)
+        for page_id in ids:
+            page = pages.get(page_id)
+            if page is not None:  # the index may briefly lag behind an unpublish; the database decides
+                results.hits.append(
+                    SearchHit(
+                        page=page,
+                        snippet=highlight(page_body_text(page), terms),
+                        title_html=highlight(page.title, terms, 500),
+                    )
+                )
+        return results
+
+    def suggest(self, prefix, language, limit=8):
+        search = (
+            Search(using=self.connection, index=alias_name())
+            .query(Q("match", title_suggest={"query": prefix, "operator": "and"}))
+            .filter("term", locale=language)
+            .source(["page_id"])[:limit]
+        )
+        ids = [hit.page_id for hit in search.execute()]
+        titles = dict(Page.objects.live().public().filter(pk__in=ids).values_list("pk", "title"))
+        return [titles[page_id] for page_id in ids if page_id in titles]
+
+    # -- writing -------------------------------------------------------------------------------------
+
+    def ensure_index(self):
+        """Creates a first index behind the alias if there is none yet."""
+        if not self.connection.indices.exists_alias(name=alias_name()):
+            name = self.create_index()
+            self.connection.indices.put_alias(index=name, name=alias_name())
+
+    def create_index(self):
+        name = f"{alias_name()}_{time.strftime('%Y%m%d%H%M%S')}_{time.time_ns() % 1_000_000}"
+        PageDocument._index.clone(name=name).create(using=self.connection)
+        return name
+
+    def index_pages(self, pages, index=None):
+        actions = (
+            {"_index": index or alias_name(), "_id": page.pk, "_source": to_document(page).to_dict()} for page in pages
+        )
+        indexed, _errors = bulk(self.connection, actions, refresh=index is None)
+        return indexed
+
+    def remove_pages(self, page_ids):
+        actions = ({"_op_type": "delete", "_index": alias_name(), "_id": page_id} for page_id in page_ids)
+        bulk(self.connection, actions, raise_on_error=False, refresh=True)
+
+    def switch_alias(self, index):
+        """Points the alias at the new index in one step, then drops the indexes it pointed at before."""
+        alias = alias_name()
+        old = (
+            list(self.connection.indices.get_alias(name=alias))
+            if self.connection.indices.exists_alias(name=alias)
+            else []
+        )
+        actions = [{"remove": {"index": name, "alias": alias}} for name in old] + [
+            {"add": {"index": index, "alias": alias}}
+        ]
+        self.connection.indices.update_aliases(body={"actions": actions})
+        for name in old:
+            self.connection.indices.delete(index=name, ignore_unavailable=True)

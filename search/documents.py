@@ -1,0 +1,41 @@
+"""The reader-facing Elasticsearch index, defined with elasticsearch-dsl: one document per live page,
+English text analysed with stemming and stop words, Chinese with the cjk analyzer (bigrams)."""
+
+from django.conf import settings
+
+from elasticsearch_dsl import Date, Document, Integer, Keyword, Text, analyzer, tokenizer
+
+autocomplete = analyzer(
+    "autocomplete",
+    tokenizer=tokenizer("autocomplete_edge", "edge_ngram", min_gram=1, max_gram=20, token_chars=["letter", "digit"]),
+    filter=["lowercase"],
+)
+# Whole typed words (not split per Chinese character as the standard analyzer would) match the prefixes above.
+autocomplete_search = analyzer("autocomplete_search", tokenizer="whitespace", filter=["lowercase"])
+
+
+def alias_name():
+    """Readers query the alias; a rebuild fills a new index and then moves the alias to it."""
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}_pages"
+
+
+class PageDocument(Document):
+    page_id = Integer()
+    locale = Keyword()
+    kind = Keyword()
+    topics = Keyword()
+    year = Integer()
+    date = Date()
+    title_en = Text(analyzer="english")
+    body_en = Text(analyzer="english")
+    title_zh = Text(analyzer="cjk")
+    body_zh = Text(analyzer="cjk")
+    title_suggest = Text(analyzer=autocomplete, search_analyzer=autocomplete_search)
+
+    class Index:
+        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+    @classmethod
+    def language_fields(cls, language_code):
+        suffix = "zh" if language_code.startswith("zh") else "en"
+        return f"title_{suffix}", f"body_{suffix}"

@@ -1,0 +1,37 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from elasticsearch.exceptions import ElasticsearchException
+
+from search import service
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuilds the search indexes: Wagtail's (database, and Elasticsearch when configured) and the reader-facing "
+        "Elasticsearch index, built as a new index behind an alias so that search keeps answering meanwhile."
+    )
+
+    def handle(self, *args, verbosity=1, **options):
+        call_command("update_index", verbosity=max(0, verbosity - 1))
+        if not service.elasticsearch_enabled():
+            self.stdout.write("Search uses the database; its index is up to date.")
+            return
+
+        def progress(done, total):
+            if verbosity:
+                width = 30
+                filled = width * done // max(total, 1)
+                self.stdout.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending="")
+                self.stdout.flush()
+
+        try:
+            count, seconds = service.rebuild(progress)
+        except ElasticsearchException as error:
+            raise CommandError(
+                f"Elasticsearch is not reachable: {error}. The previous index is still in use."
+            ) from error
+        self.stdout.write("")
+        self.stdout.write(
+            self.style.SUCCESS(f"Indexed {count} pages in {seconds:.1f} s ({count / max(seconds, 1e-9):.0f} pages/s).")
+        )
