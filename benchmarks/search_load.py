@@ -88,13 +88,14 @@ def main():
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument("--workdir", help="reuse the database of an earlier run (seeding 10,000 pages takes minutes)")
     parser.add_argument("--client", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.client:
         client(args.client, args.seconds, args.concurrency)
         return
 
-    workdir = tempfile.mkdtemp(prefix="search-bench-")
+    workdir = args.workdir or tempfile.mkdtemp(prefix="search-bench-")
     database_env = bench_env(workdir, ELASTICSEARCH_URL="")
     started = time.perf_counter()
     pages = run_django(SEED.format(articles=args.articles), database_env).split()[-1]

@@ -15,6 +15,7 @@ from search.text import highlight, page_body_text, query_terms, searchable_model
 from .base import SearchHit, SearchResults
 
 MAX_MATCHES = 1000
+RANKED_MATCHES = 200
 
 
 class DatabaseSearch:
@@ -34,13 +35,11 @@ class DatabaseSearch:
         words = re.sub(r"[^\w\s]", " ", segment(request.query, request.language)).split()
         if not words:
             return results
-        matches = list(
-            self.candidates(request).search(" ".join(words), operator="or", backend=_database_backend())[:MAX_MATCHES]
-        )
+        matches, total = self.matches(request, " ".join(words))
         terms = query_terms(request.query, request.language)
         matches = boost_title_matches(matches, terms)
-        results.total = len(matches)
-        results.facets = facet_counts([page.pk for page in matches])
+        results.total = total
+        results.facets = facet_counts([page.pk for page in matches])  # facets count the first MAX_MATCHES
         if request.sort == "date":
             specific = {page.pk: page.specific for page in matches}
             matches = sorted(matches, key=lambda page: page_date(specific[page.pk]) or "", reverse=True)
@@ -54,6 +53,21 @@ class DatabaseSearch:
                 )
             )
         return results
+
+    def matches(self, request, query):
+        """Matching pages, best first, and how many there are.
+
+        Ranking by relevance costs Wagtail's SQLite backend a full-text lookup per match, so it is used up to
+        RANKED_MATCHES matches; beyond that (a word found in thousands of pages) the matches come newest first,
+        after the title boost."""
+        backend = _database_backend()
+        candidates = self.candidates(request)
+        found = candidates.search(query, operator="or", order_by_relevance=False, backend=backend)
+        matches = list(found[:MAX_MATCHES])
+        if len(matches) > RANKED_MATCHES:
+            return matches, found.count() if len(matches) == MAX_MATCHES else len(matches)
+        ranked = candidates.filter(pk__in=[page.pk for page in matches])
+        return list(ranked.search(query, operator="or", backend=backend)), len(matches)
 
     def suggest(self, prefix, language, limit=8):
         pages = live_public_pages().type(*searchable_models().values()).filter(locale__language_code=language)
