@@ -367,3 +367,15 @@ def test_when_elasticsearch_is_down_publishing_works_search_falls_back_and_nothi
     assert results.backend == "elasticsearch"
     assert titles(results) == ["Rainwater tanks in Chengdu"]
     assert not PendingIndexUpdate.objects.exists()
+
+
+@needs_elasticsearch
+def test_wagtails_admin_search_runs_on_elasticsearch_too(admin_client):
+    from django.core.management import call_command
+    from wagtail.search.backends import get_search_backend
+
+    call_command("update_index", backend_name="default", verbosity=0)
+    assert type(get_search_backend()).__name__.startswith("Elasticsearch7")
+    response = admin_client.get("/admin/pages/search/", {"q": "conservation"})
+    assert response.status_code == 200
+    assert "Water Conservation tips" in response.content.decode()
