@@ -372,6 +372,7 @@ def test_when_elasticsearch_is_down_publishing_works_search_falls_back_and_nothi
 @needs_elasticsearch
 def test_wagtails_admin_search_runs_on_elasticsearch_too(admin_client):
     from django.core.management import call_command
+
     from wagtail.search.backends import get_search_backend
 
     call_command("update_index", backend_name="default", verbosity=0)
