@@ -53,6 +53,7 @@ def demo_site(transactional_db):
     from django.conf import settings
     from django.contrib.auth.models import Permission
     from django.core.management import call_command
+
     from wagtail.models import Collection, Locale, Page
 
     from home.models import HomePage
