@@ -86,6 +86,18 @@ def update_pages(page_ids):
             PendingIndexUpdate.objects.update_or_create(page_id=page_id)
 
 
+def forget_pages(page_ids):
+    """Removes deleted pages from the index (or queues them; the queue then finds them gone)."""
+    if not elasticsearch_enabled():
+        return
+    try:
+        ElasticsearchSearch().remove_pages(page_ids)
+    except ElasticsearchException as error:
+        logger.warning("Elasticsearch is unavailable (%s); queued %d deleted page(s).", error, len(page_ids))
+        for page_id in page_ids:
+            PendingIndexUpdate.objects.update_or_create(page_id=page_id)
+
+
 def update_subtree(page):
     update_pages(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 

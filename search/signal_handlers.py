@@ -31,4 +31,4 @@ def register_signal_handlers():
 
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        service.update_pages([instance.pk])
+        service.forget_pages([instance.pk])
