@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from search.text import KINDS, clean_query
+from search.text import KINDS, clean_query, highlight, page_body_text
 
 SORTS = ("relevance", "date")
 PAGE_SIZE = 10
@@ -70,6 +70,13 @@ class SearchHit:
     page: object
     snippet: str
     title_html: str
+
+    @classmethod
+    def for_page(cls, page, terms):
+        """A result with its title and a snippet of its text, the query's words marked."""
+        return cls(
+            page=page, snippet=highlight(page_body_text(page), terms), title_html=highlight(page.title, terms, 500)
+        )
 
 
 @dataclass

@@ -10,7 +10,7 @@ from django.conf import settings
 from wagtail.models import Locale
 
 from search.facts import facet_counts, filter_pages, live_public_pages, page_date
-from search.text import highlight, page_body_text, query_terms, searchable_models, segment
+from search.text import query_terms, searchable_models, segment
 
 from .base import SearchHit, SearchResults
 
@@ -44,14 +44,7 @@ class DatabaseSearch:
             specific = {page.pk: page.specific for page in matches}
             matches = sorted(matches, key=lambda page: page_date(specific[page.pk]) or "", reverse=True)
         for page in matches[request.offset : request.offset + request.page_size]:
-            page = page.specific
-            results.hits.append(
-                SearchHit(
-                    page=page,
-                    snippet=highlight(page_body_text(page), terms),
-                    title_html=highlight(page.title, terms, 500),
-                )
-            )
+            results.hits.append(SearchHit.for_page(page.specific, terms))
         return results
 
     def matches(self, request, query):

@@ -12,7 +12,7 @@ from elasticsearch_dsl import Q, Search
 
 from search.documents import PageDocument, alias_name
 from search.facts import page_facts
-from search.text import KINDS, highlight, page_body_text, query_terms
+from search.text import KINDS, page_body_text, query_terms
 
 from .base import SearchHit, SearchResults
 
@@ -91,13 +91,7 @@ class ElasticsearchSearch:
         for page_id in ids:
             page = pages.get(page_id)
             if page is not None:  # the index may briefly lag behind an unpublish; the database decides
-                results.hits.append(
-                    SearchHit(
-                        page=page,
-                        snippet=highlight(page_body_text(page), terms),
-                        title_html=highlight(page.title, terms, 500),
-                    )
-                )
+                results.hits.append(SearchHit.for_page(page, terms))
         return results
 
     def suggest(self, prefix, language, limit=8):
