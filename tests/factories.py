@@ -1,9 +1,13 @@
-"""Small factories for staff users in each role."""
+"""Small factories: staff users in each role, and news articles."""
+
+import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils.text import slugify
 
 from home.translation.roles import EDITORS, REVIEWERS, TRANSLATORS
+from news.models import NewsArticlePage, NewsIndexPage
 
 ROLE_GROUPS = {"editor": EDITORS, "translator": TRANSLATORS, "reviewer": REVIEWERS}
 
@@ -20,3 +24,20 @@ def make_staff(role, username=None, password="correct-horse-battery"):
     user = user_model.objects.create_user(username, f"{username}@example.org", password)
     user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
     return user
+
+
+def publish_article(
+    title, text="Residents fixed leaking taps.", date=datetime.date(2008, 3, 22), slug=None, publish=True
+):
+    """An English news article under the English newsroom, published unless asked otherwise."""
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    article = NewsArticlePage(
+        title=title,
+        slug=slug or slugify(title),
+        date=date,
+        body=[("paragraph", f"<p>{text}</p>")],
+    )
+    index.add_child(instance=article)
+    if publish:
+        article.save_revision().publish()
+    return article

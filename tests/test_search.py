@@ -1,7 +1,6 @@
 """Bilingual search on both backends: relevance, facets, highlights, suggestions, the HTML page and the API,
 the index kept in step, Elasticsearch outages, and hostile queries."""
 
-import datetime
 import logging
 import os
 import subprocess
@@ -12,7 +11,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from news.models import NewsArticlePage, NewsIndexPage
 from resources.models import ResourceIndexPage, TipSheetPage
 from search import service
 from search.backends.base import SearchRequest
@@ -21,6 +19,7 @@ from search.documents import alias_name
 from search.models import PendingIndexUpdate
 from search.text import clean_query
 
+from .factories import publish_article
 from .helpers import chinese_translation, get_html
 
 pytestmark = pytest.mark.django_db
@@ -144,16 +143,8 @@ def test_highlights_pagination_and_date_sort(backend):
 
 
 def test_a_match_in_the_title_ranks_above_one_in_the_body(backend):
-    index = NewsIndexPage.objects.get(locale__language_code="en")
-    for title, body in (("Village energy report", "biogas " * 8), ("Biogas stoves for villages", "Cleaner kitchens.")):
-        page = NewsArticlePage(
-            title=title,
-            slug=title.lower().replace(" ", "-"),
-            date=datetime.date(2010, 1, 1),
-            body=[("paragraph", f"<p>{body}</p>")],
-        )
-        index.add_child(instance=page)
-        page.save_revision().publish()
+    publish_article("Village energy report", "biogas " * 8)
+    publish_article("Biogas stoves for villages", "Cleaner kitchens.")
     if backend == "database":
         from django.core.management import call_command
 
@@ -271,15 +262,7 @@ def test_any_text_is_a_valid_query(client, query):
 @override_settings(ELASTICSEARCH_URL=ELASTICSEARCH_URL)
 def test_publishing_unpublishing_moving_and_deleting_update_the_index_at_once():
     service.rebuild()
-    index = NewsIndexPage.objects.get(locale__language_code="en")
-    page = NewsArticlePage(
-        title="Solar kettles for Qinhuangdao",
-        slug="solar-kettles",
-        date=datetime.date(2011, 5, 1),
-        body=[("paragraph", "<p>Heliostat cooking.</p>")],
-    )
-    index.add_child(instance=page)
-    page.save_revision().publish()
+    page = publish_article("Solar kettles for Qinhuangdao", "Heliostat cooking.")
     engine = ElasticsearchSearch()
     assert titles(engine.search(SearchRequest(query="heliostat", language="en"))) == ["Solar kettles for Qinhuangdao"]
 
@@ -344,16 +327,9 @@ def test_rebuild_command_reports_progress(capsys):
 @override_settings(ELASTICSEARCH_URL=ELASTICSEARCH_URL)
 def test_when_elasticsearch_is_down_publishing_works_search_falls_back_and_nothing_is_lost(caplog):
     service.rebuild()
-    index = NewsIndexPage.objects.get(locale__language_code="en")
     subprocess.run([ELASTICSEARCH_CONTROL, "stop"], check=True)  # noqa: S603 - our own control script
     try:
-        page = NewsArticlePage(
-            title="Rainwater tanks in Chengdu",
-            slug="rainwater-tanks",
-            date=datetime.date(2012, 6, 1),
-            body=[("paragraph", "<p>Cisterns on every roof.</p>")],
-        )
-        index.add_child(instance=page)
+        page = publish_article("Rainwater tanks in Chengdu", "Cisterns on every roof.", publish=False)
         with caplog.at_level(logging.WARNING, logger="search.service"):
             page.save_revision().publish()  # succeeds although Elasticsearch is down
             results = service.search(SearchRequest(query="cisterns", language="en"))

@@ -1,7 +1,6 @@
 """Side-by-side translation: drafts until reviewed, syncing keeps translations, PO files, machine
 translation, roles and the status report."""
 
-import datetime
 import http.server
 import json
 import threading
@@ -21,9 +20,10 @@ import pytest
 from home.translation.machine import DeepLTranslator
 from home.translation.roles import setup_roles
 from home.translation.status import MISSING, OUT_OF_DATE, UP_TO_DATE, translation_statuses
-from news.models import NewsArticlePage, NewsIndexPage
+from news.models import NewsArticlePage
 from resources.models import Topic
 
+from .factories import publish_article
 from .helpers import chinese_translation
 
 pytestmark = pytest.mark.django_db
@@ -60,16 +60,7 @@ def change_first_paragraph(article, html):
 
 
 def new_english_article(title="Water week in Qinhuangdao"):
-    index = NewsIndexPage.objects.get(locale__language_code="en")
-    article = NewsArticlePage(
-        title=title,
-        slug="water-week",
-        date=datetime.date(2008, 3, 22),
-        body=[("paragraph", "<p>Residents fixed leaking taps.</p>")],
-    )
-    index.add_child(instance=article)
-    article.save_revision().publish()
-    return article
+    return publish_article(title, slug="water-week")
 
 
 def submit_for_translation(client, page):

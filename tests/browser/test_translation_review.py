@@ -1,7 +1,6 @@
 """End to end: a translator translates a news article side by side and submits it; a reviewer approves;
 only then do readers see the Chinese page."""
 
-import datetime
 import urllib.error
 import urllib.request
 
@@ -10,8 +9,7 @@ from wagtail_localize.operations import translate_object
 
 import pytest
 
-from news.models import NewsArticlePage, NewsIndexPage
-from tests.factories import make_staff
+from tests.factories import make_staff, publish_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,15 +44,7 @@ def translate_segment(page, source_text, translation):
 
 def test_translator_submits_reviewer_approves_readers_see_it(live_server, new_page):
     chinese_locale = Locale.objects.get(language_code="zh-hans")
-    index = NewsIndexPage.objects.get(locale__language_code="en")
-    article = NewsArticlePage(
-        title="Water week in Qinhuangdao",
-        slug="water-week",
-        date=datetime.date(2008, 3, 22),
-        body=[("paragraph", "<p>Residents fixed leaking taps.</p>")],
-    )
-    index.add_child(instance=article)
-    article.save_revision().publish()
+    article = publish_article("Water week in Qinhuangdao", slug="water-week")
     translate_object(article, [chinese_locale])
     chinese = article.get_translation(chinese_locale)
     make_staff("translator", "tina")
