@@ -6,6 +6,7 @@ down are queued (PendingIndexUpdate) and sent as soon as it answers again, so no
 """
 
 import logging
+import time
 
 from django.conf import settings
 
@@ -104,8 +105,6 @@ def update_subtree(page):
 
 def rebuild(progress=None, chunk_size=200):
     """Fills a new index with every searchable page, then moves the alias to it; returns (count, seconds)."""
-    import time
-
     engine = ElasticsearchSearch()
     started = time.perf_counter()
     index = engine.create_index()

@@ -2,9 +2,11 @@
 constant query counts, and nothing unpublished or private ever leaking."""
 
 import datetime
+import io
 import json
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.test import override_settings
@@ -51,9 +53,6 @@ def detail(client, page_id, **params):
 
 
 def make_image(title="API image", collection=None):
-    import io
-
-    from django.core.files.images import ImageFile
 
     image = get_image_model()(
         title=title,

@@ -110,9 +110,8 @@ def test_the_examples_readers_rely_on_are_in_the_top_three(backend, query, langu
 def test_results_are_in_the_readers_language_unless_asked_for_all(backend):
     english_only = find("water", "en")
     assert english_only.total and all(hit.page.locale.language_code == "en" for hit in english_only.hits)
-    assert not find("Water Conservation tips", "zh-hans").total or all(
-        hit.page.locale.language_code == "zh-hans" for hit in find("Water Conservation tips", "zh-hans").hits
-    )
+    chinese_only = find("节水", "zh-hans")
+    assert chinese_only.total and all(hit.page.locale.language_code == "zh-hans" for hit in chinese_only.hits)
     both = find("节水 water", "en", all_languages=True, page_size=50)
     assert {hit.page.locale.language_code for hit in both.hits} == {"en", "zh-hans"}
 
@@ -334,7 +333,7 @@ def test_when_elasticsearch_is_down_publishing_works_search_falls_back_and_nothi
             page.save_revision().publish()  # succeeds although Elasticsearch is down
             results = service.search(SearchRequest(query="cisterns", language="en"))
         assert results.backend == "database"
-        assert titles(results) == ["Rainwater tanks in Chengdu"] or results.total >= 0
+        assert titles(results) == ["Rainwater tanks in Chengdu"]
         assert "Elasticsearch is unavailable" in caplog.text
         assert PendingIndexUpdate.objects.filter(page_id=page.pk).exists()
     finally:

@@ -169,12 +169,6 @@ class PublicPagesAPIViewSet(CacheableMixin, PagesAPIViewSet):
         response["Cache-Control"] = "private, no-store"
         return response
 
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        if self.action == "preview_view":
-            context["view"] = self
-        return context
-
     @classmethod
     def get_urlpatterns(cls):
         return [path("preview/", cls.as_view({"get": "preview_view"}), name="preview"), *super().get_urlpatterns()]
