@@ -27,21 +27,30 @@ def page_facts(page):
     }
 
 
+def date_field(model):
+    """The field a page type is dated by: news by its publication date, the rest by first publication."""
+    return "date" if hasattr(model, "date") else "first_published_at"
+
+
+def topic_page_ids(slug):
+    """Ids of the pages, in any language, filed under the topic with this slug."""
+    ids = set()
+    for model in searchable_models().values():
+        ids.update(model.objects.filter(**{f"{model.topic_lookup}__slug": slug}).values_list("pk", flat=True))
+    return ids
+
+
 def filter_pages(queryset, kind="", topic="", year=None):
     """Narrows a Page queryset the way the search filters do."""
     models = searchable_models()
     if kind:
         queryset = queryset.type(models[kind])
     if topic:
-        ids = set()
-        for model in models.values():
-            ids.update(model.objects.filter(**{f"{model.topic_lookup}__slug": topic}).values_list("pk", flat=True))
-        queryset = queryset.filter(pk__in=ids)
+        queryset = queryset.filter(pk__in=topic_page_ids(topic))
     if year:
         ids = set()
         for model in models.values():
-            field = "date" if hasattr(model, "date") else "first_published_at"
-            ids.update(model.objects.filter(**{f"{field}__year": year}).values_list("pk", flat=True))
+            ids.update(model.objects.filter(**{f"{date_field(model)}__year": year}).values_list("pk", flat=True))
         queryset = queryset.filter(pk__in=ids)
     return queryset
 
@@ -58,8 +67,7 @@ def facet_counts(ids):
         for row in matches.values(topic_slug=models_slug(model)).annotate(n=Count("pk", distinct=True)):
             if row["topic_slug"]:
                 topics[row["topic_slug"]] = topics.get(row["topic_slug"], 0) + row["n"]
-        field = "date" if hasattr(model, "date") else "first_published_at"
-        for row in matches.annotate(y=ExtractYear(field)).values("y").annotate(n=Count("pk")):
+        for row in matches.annotate(y=ExtractYear(date_field(model))).values("y").annotate(n=Count("pk")):
             if row["y"]:
                 years[row["y"]] = years.get(row["y"], 0) + row["n"]
     return {"kind": kinds, "topic": topics, "year": dict(sorted(years.items(), reverse=True))}

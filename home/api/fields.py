@@ -49,16 +49,18 @@ def page_summary(page, request):
     }
 
 
-class ImageField(serializers.Field):
+class ReadOnlyField(serializers.Field):
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
 
+
+class ImageField(ReadOnlyField):
     def to_representation(self, image):
         return image_representation(image, request_of(self)) if image else None
 
 
-class DocumentField(ImageField):
+class DocumentField(ReadOnlyField):
     def to_representation(self, document):
         return document_representation(document, request_of(self)) if document else None
 
@@ -74,7 +76,7 @@ class TranslationsField(serializers.Field):
         return [page_summary(translation, request_of(self)) for translation in translations_of(page)]
 
 
-class RelatedPageField(ImageField):
+class RelatedPageField(ReadOnlyField):
     """A linked page in the reader's language, only if it is live and public."""
 
     def to_representation(self, page):
@@ -87,19 +89,19 @@ def topic_summary(topic):
     return {"id": topic.pk, "name": topic.name, "slug": topic.slug} if topic is not None else None
 
 
-class TopicField(ImageField):
+class TopicField(ReadOnlyField):
     def to_representation(self, topic):
         return topic_summary(topic)
 
 
-class TopicListField(ImageField):
+class TopicListField(ReadOnlyField):
     """Topics of an inline relation (e.g. article_topics), in the reader's language."""
 
     def to_representation(self, links):
         return [summary for summary in (topic_summary(link.topic) for link in links.all()) if summary]
 
 
-class OrganizationListField(ImageField):
+class OrganizationListField(ReadOnlyField):
     """A program's partners, donors and sponsors, in the reader's language, with their logos."""
 
     def to_representation(self, links):
@@ -120,7 +122,7 @@ class OrganizationListField(ImageField):
         return organizations
 
 
-class PageListField(ImageField):
+class PageListField(ReadOnlyField):
     """Editor-chosen pages (e.g. the home page's featured items), in the reader's language."""
 
     def to_representation(self, links):

@@ -12,7 +12,7 @@ from rest_framework.filters import BaseFilterBackend
 
 from news.models import NewsArticlePage
 from resources.models import Topic
-from search.text import searchable_models
+from search.facts import topic_page_ids
 
 
 class LocaleFilter(BaseFilterBackend):
@@ -34,14 +34,9 @@ class TopicFilter(BaseFilterBackend):
         slug = request.GET.get("topic")
         if not slug:
             return queryset
-        keys = Topic.objects.filter(slug=slug).values("translation_key")
-        if not keys.exists():
+        if not Topic.objects.filter(slug=slug).exists():
             raise BadRequestError(f"unknown topic '{slug}'")
-        ids = set()
-        for model in searchable_models().values():
-            lookup = f"{model.topic_lookup}__translation_key__in"
-            ids.update(model.objects.filter(**{lookup: keys}).values_list("pk", flat=True))
-        return queryset.filter(pk__in=ids)
+        return queryset.filter(pk__in=topic_page_ids(slug))
 
 
 def parse_date(request, name):

@@ -56,7 +56,7 @@ def localized(instance):
             return store["localized"][key]
     translation = instance.localized
     if isinstance(translation, Page):
-        return translation if translation.live and not translation.get_view_restrictions().exists() else None
+        return translation if Page.objects.live().public().filter(pk=translation.pk).exists() else None
     return translation if translation.live else None
 
 
@@ -73,7 +73,7 @@ def translations_of(page):
     store = _prefetched.get()
     if store is not None and page.translation_key in store["translations"]:
         return store["translations"][page.translation_key]
-    return list(page.get_translations(inclusive=True).live().public().select_related("locale").order_by("locale_id"))
+    return list(page.live_translations())
 
 
 def collect_references(block, raw, refs):
