@@ -28,8 +28,9 @@ run: install
 	$(BIN)/python manage.py rebuild_search_index
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Starts a local search node for the run when ELASTICSEARCH_URL is unset and Java is here (tools/run_tests.sh).
 test: install-dev
-	$(BIN)/pytest
+	VENV=$(VENV) tools/run_tests.sh $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -4,7 +4,7 @@
 
 Seeds its own SQLite database (or BENCH_DATABASE_URL) with the demo site and N news articles per language,
 then for the database backend and for Elasticsearch (ELASTICSEARCH_URL, or a node started with
-tools/elasticsearch.sh) measures a full index rebuild (pages per second) and, through gunicorn from a second
+tools/search_node.sh) measures a full index rebuild (pages per second) and, through gunicorn from a second
 process, search latency (p50/p99) for English and Chinese queries under concurrent load.
 """
 
@@ -108,7 +108,7 @@ def main():
     url = (
         os.environ.get("ELASTICSEARCH_URL")
         or subprocess.run(
-            ["/bin/bash", str(ROOT / "tools" / "elasticsearch.sh"), "start"], check=True, capture_output=True, text=True
+            ["/bin/bash", str(ROOT / "tools" / "search_node.sh"), "start"], check=True, capture_output=True, text=True
         ).stdout.split()[-1]
     )
     elastic_env = bench_env(workdir, ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX_PREFIX="bench")

@@ -1,6 +1,8 @@
 """The demo site is loaded once per test run into the test database; each test runs in a transaction
 that is rolled back, so tests may change pages freely."""
 
+import os
+
 from django.core.management import call_command
 from django.utils import translation
 
@@ -10,6 +12,18 @@ import pytest
 def pytest_collection_modifyitems(items):
     """Browser tests commit to the database, which is emptied after them: run them last."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """With REQUIRE_ALL_SERVICES set (as CI does, having started every service), a skip is a failure: a broken
+    service set-up must not pass green with fewer tests."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("REQUIRE_ALL_SERVICES"):
+        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped although REQUIRE_ALL_SERVICES is set: {reason}"
 
 
 @pytest.fixture(scope="session")

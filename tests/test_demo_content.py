@@ -1,8 +1,9 @@
-"""The demo loader builds the site from the seeds, can run again safely, and refuses bad input cleanly."""
+"""The demo loader builds the site from the pages kept in the repository, can run again safely, and refuses bad
+input cleanly."""
 
 from pathlib import Path
 
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -11,8 +12,8 @@ from wagtail_localize.models import StringTranslation
 
 import pytest
 
-from home.demo.seeds import load_seeds
-from home.management.commands.load_demo_content import DEFAULT_SEEDS
+from home.demo.builder import build_demo_site
+from home.demo.source_pages import NEWSLETTER_FILE, SOURCE_DIR, SourcePageError, load_source_pages
 from home.models import ContactSettings
 from news.models import NewsArticlePage
 
@@ -36,17 +37,17 @@ def test_a_second_run_changes_nothing(capsys):
     assert snapshot() == before
 
 
-def test_a_missing_seed_file_fails_clearly_and_changes_nothing(tmp_path):
-    (tmp_path / "000_6efdf99d43b9301e.txt").write_text((DEFAULT_SEEDS / "000_6efdf99d43b9301e.txt").read_text())
+def test_a_missing_source_page_fails_clearly_and_changes_nothing(tmp_path):
+    (tmp_path / NEWSLETTER_FILE).write_text((SOURCE_DIR / NEWSLETTER_FILE).read_text())
     Page.objects.filter(depth__gt=1).delete()
     before = snapshot()
-    with pytest.raises(CommandError, match=r"Seed file not found: .*001_6efc0620e81e82ef.txt.*Nothing was changed"):
-        call_command("load_demo_content", seeds=str(tmp_path))
+    with pytest.raises(SourcePageError, match=r"Source page not found: .*harmony-in-china.md"):
+        build_demo_site(tmp_path)
     assert snapshot() == before
 
 
-def test_seeds_become_five_dated_stories_with_their_datelines():
-    seeds = load_seeds(DEFAULT_SEEDS)
+def test_source_pages_become_five_dated_stories_with_their_datelines():
+    seeds = load_source_pages()
     assert [(story.dateline, story.date.isoformat()) for story in seeds.stories] == [
         ("BEIJING", "2007-10-20"),
         ("QINHUANGDAO", "2007-10-25"),
@@ -63,7 +64,7 @@ def test_seeds_become_five_dated_stories_with_their_datelines():
         "Wu Ju",
         "Michael Bloomfield",
     }
-    assert seeds.program.tip_sheet_topics[1] == "Green Consumption"  # the seed's typo is corrected
+    assert seeds.program.tip_sheet_topics[1] == "Green Consumption"  # the original's typo is corrected
 
 
 def test_contact_details_come_from_the_newsletter():

@@ -27,7 +27,8 @@ pytestmark = pytest.mark.django_db
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_CONTROL = os.environ.get("ELASTICSEARCH_CONTROL", "")
 needs_elasticsearch = pytest.mark.skipif(
-    not ELASTICSEARCH_URL, reason="ELASTICSEARCH_URL is not set (.ci/run starts a real node: tools/elasticsearch.sh)"
+    not ELASTICSEARCH_URL,
+    reason="ELASTICSEARCH_URL is not set; make test starts a node when Java and Maven are installed",
 )
 
 
@@ -321,7 +322,7 @@ def test_rebuild_command_reports_progress(capsys):
 
 @pytest.mark.skipif(
     not (ELASTICSEARCH_URL and ELASTICSEARCH_CONTROL),
-    reason="needs a real node it may stop and start: set ELASTICSEARCH_URL and ELASTICSEARCH_CONTROL (as .ci/run does)",
+    reason="needs a real node it may stop and start: ELASTICSEARCH_URL and ELASTICSEARCH_CONTROL (make test sets both)",
 )
 @override_settings(ELASTICSEARCH_URL=ELASTICSEARCH_URL)
 def test_when_elasticsearch_is_down_publishing_works_search_falls_back_and_nothing_is_lost(caplog):

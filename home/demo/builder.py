@@ -1,5 +1,5 @@
-"""Builds the demo site from the parsed seeds: English pages first, then their Chinese translations
-made through wagtail-localize (a TranslationSource with string translations from the demo catalog),
+"""Builds the demo site from the organisation's parsed source pages: English pages first, then their Chinese
+translations made through wagtail-localize (a TranslationSource with string translations from the demo catalog),
 so every Chinese page stays linked to its English source.
 
 Every step looks for what an earlier run made before creating anything, so running it again changes nothing.
@@ -37,7 +37,7 @@ from resources.models import (
 )
 
 from . import content, media
-from .seeds import Block, load_seeds
+from .source_pages import SOURCE_DIR, Block, load_source_pages
 
 CATALOG_PATH = Path(__file__).with_name("zh_hans.po")
 
@@ -50,10 +50,9 @@ def load_catalog(path=CATALOG_PATH):
     return {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr and not entry.obsolete}
 
 
-def build_demo_site(seeds_dir, log=print, missing_po=None):
+def build_demo_site(source_dir=SOURCE_DIR, log=print, missing_po=None):
     """Builds (or completes) the demo site; returns the number of objects created."""
-    seeds = load_seeds(seeds_dir)
-    builder = DemoSiteBuilder(seeds, load_catalog(), log)
+    builder = DemoSiteBuilder(load_source_pages(source_dir), load_catalog(), log)
     try:
         with transaction.atomic():
             builder.build()
@@ -71,8 +70,8 @@ def build_demo_site(seeds_dir, log=print, missing_po=None):
 
 
 class DemoSiteBuilder:
-    def __init__(self, seeds, catalog, log):
-        self.seeds = seeds
+    def __init__(self, source, catalog, log):
+        self.source = source
         self.catalog = catalog
         self.log = log
         self.created = 0
@@ -151,7 +150,7 @@ class DemoSiteBuilder:
         return home
 
     def build_contact_settings(self):
-        contact = self.seeds.contact
+        contact = self.source.contact
         site = Site.objects.get(is_default_site=True)
         ContactSettings.objects.update_or_create(
             site=site,
@@ -165,13 +164,13 @@ class DemoSiteBuilder:
         )
 
     def build_program(self, parent, topics):
-        program = self.seeds.program
+        program = self.source.program
         existing = ProgramPage.objects.child_of(parent).filter(slug=slugify(program.title)).first()
         if existing:
             return existing
         links = [ProgramOrganization(organization=self.organization(name), role="partner") for name in program.partners]
         links += [ProgramOrganization(organization=self.organization(name), role="donor") for name in program.donors]
-        links.append(ProgramOrganization(organization=self.organization(self.seeds.sponsor), role="sponsor"))
+        links.append(ProgramOrganization(organization=self.organization(self.source.sponsor), role="sponsor"))
         downloads = []
         for download in program.downloads:
             document = self.document(download.english or download.chinese)
@@ -225,10 +224,10 @@ class DemoSiteBuilder:
     def build_tip_sheets(self, parent, topics):
         sheets = []
         names = dict(content.TOPICS)
-        for topic_name in self.seeds.program.tip_sheet_topics:
+        for topic_name in self.source.program.tip_sheet_topics:
             slug = slugify(topic_name)
             if slug not in content.TIP_SHEETS:
-                raise DemoContentError(f"The seeds list a tip sheet on '{topic_name}' but the demo has no tips for it.")
+                raise DemoContentError(f"The source pages list a tip sheet on '{topic_name}' but the demo has no tips.")
             sheet = content.TIP_SHEETS[slug]
             title = content.TIP_SHEET_TITLE.format(topic=names[slug])
             tips = [("tip", {"title": tip_title, "text": text, "image": None}) for tip_title, text in sheet["tips"]]
@@ -250,7 +249,7 @@ class DemoSiteBuilder:
 
     def build_news(self, parent, topics, program):
         articles = []
-        for position, story in enumerate(self.seeds.stories):
+        for position, story in enumerate(self.source.stories):
             slug = slugify(story.title)[:80]
             lead_image = self.image(f"News: {story.title}"[:255], slug) if story.caption else None
             articles.append(
@@ -335,7 +334,7 @@ class DemoSiteBuilder:
                 translate(sheet["intro"]),
                 *(translate(text) for tip in sheet["tips"] for text in tip),
             ]
-        program = self.seeds.program
+        program = self.source.program
         figures = [f"{number}{suffix} {translate(text)}" for number, suffix, text in program.figures]
         return translate(program.title), [translate(program.subtitle), *figures]
 
@@ -344,7 +343,7 @@ class DemoSiteBuilder:
         if organization is None:
             acronym = re.search(r"\(([A-Z]+)\)", name)
             initials = acronym.group(1) if acronym else "".join(w[0] for w in name.split() if w[0].isupper())[:4]
-            website = self.seeds.contact.website if name == self.seeds.contact.organisation_name else ""
+            website = self.source.contact.website if name == self.source.contact.organisation_name else ""
             organization = Organization(locale=self.en, name=name, website=website)
             organization.logo = self.save_image(
                 f"Logo: {name}", f"logo-{slugify(name)[:50]}.png", media.logo_png(initials, name)

@@ -1,6 +1,6 @@
-"""Demo content the seeds only name: the site's frame, topics, success stories and the tips of each tip sheet.
+"""Demo content the source pages only name: the site's frame, topics, success stories and the tips of each tip sheet.
 
-Success stories expand on what the seeds say; details the seeds do not give are marked as illustrative on the page.
+Success stories expand on what the source pages say; details they do not give are marked as illustrative on the page.
 """
 
 SITE = {

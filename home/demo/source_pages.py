@@ -1,7 +1,8 @@
-"""Reads the organisation's seed pages (shared/seeds) into plain data the demo builder turns into pages.
+"""Reads the organisation's original pages (kept in `source/` beside this file) into plain data the demo
+builder turns into pages.
 
-The seeds are the old site's text as Markdown-ish dumps; this parser knows their shape and fails loudly
-(SeedError) when a file is missing or no longer has that shape, rather than building half a site.
+The pages are the old site's text as Markdown-ish dumps; this parser knows their shape and fails loudly
+(SourcePageError) when a file is missing or no longer has that shape, rather than building half a site.
 """
 
 import datetime
@@ -10,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-NEWSLETTER_FILE = "000_6efdf99d43b9301e.txt"
-PROGRAM_FILE = "001_6efc0620e81e82ef.txt"
+SOURCE_DIR = Path(__file__).with_name("source")
+NEWSLETTER_FILE = "newsletter-2007-10.md"
+PROGRAM_FILE = "harmony-in-china.md"
 
 # Typos in the old pages, corrected on the new site.
 CORRECTIONS = {"Consupmtion": "Consumption", "Mannual": "Manual"}
@@ -45,8 +47,8 @@ FULL_DATE = re.compile(
 SHORT_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})\b")
 
 
-class SeedError(Exception):
-    """A seed file is missing or not in the shape the demo builder expects."""
+class SourcePageError(Exception):
+    """A source page is missing or not in the shape the demo builder expects."""
 
 
 @dataclass
@@ -98,23 +100,23 @@ class Contact:
 
 
 @dataclass
-class Seeds:
+class SourcePages:
     stories: list[NewsStory]
     sponsor: str
     contact: Contact
     program: ProgramSummary
 
 
-def load_seeds(directory):
+def load_source_pages(directory=SOURCE_DIR):
     directory = Path(directory)
     texts = {}
     for name in (NEWSLETTER_FILE, PROGRAM_FILE):
         path = directory / name
         if not path.is_file():
-            raise SeedError(f"Seed file not found: {path}. Pass --seeds DIR to point at the shared/seeds folder.")
+            raise SourcePageError(f"Source page not found: {path}.")
         texts[name] = correct(path.read_text(encoding="utf-8"))
     stories, sponsor, contact = parse_newsletter(texts[NEWSLETTER_FILE])
-    return Seeds(stories=stories, sponsor=sponsor, contact=contact, program=parse_program(texts[PROGRAM_FILE]))
+    return SourcePages(stories=stories, sponsor=sponsor, contact=contact, program=parse_program(texts[PROGRAM_FILE]))
 
 
 def correct(text):
@@ -143,7 +145,7 @@ def strip_markup(text):
 
 
 def to_html(text):
-    """The seeds' Markdown emphasis and links as the inline HTML Wagtail's rich text stores."""
+    """The pages' Markdown emphasis and links as the inline HTML Wagtail's rich text stores."""
     text = html.escape(text, quote=False)
     text = re.sub(r"\*\*\s*\*\*", " ", text)
     text = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r'<a href="\2">\1</a>', text)
@@ -197,7 +199,7 @@ def first_sentence(text):
 def parse_newsletter(text):
     year_match = FULL_DATE.search(text)
     if not year_match:
-        raise SeedError(f"{NEWSLETTER_FILE}: no full date (e.g. 'October 20, 2007') to date the newsletter by.")
+        raise SourcePageError(f"{NEWSLETTER_FILE}: no full date (e.g. 'October 20, 2007') to date the newsletter by.")
     year = int(year_match.group(3))
     stories, sponsor, contact = [], None, None
     for heading, body in sections(text):
@@ -215,7 +217,7 @@ def parse_newsletter(text):
             paras = paras[1:]
         dateline_match = DATELINE.match(paras[0]) if paras else None
         if not dateline_match:
-            raise SeedError(f"{NEWSLETTER_FILE}: the story '{heading}' has no dateline such as '**BEIJING** - '.")
+            raise SourcePageError(f"{NEWSLETTER_FILE}: the story '{heading}' has no dateline such as '**BEIJING** - '.")
         lead = paras[0][dateline_match.end() :]
         if dateline_match.group(2) is None:
             lead = "**" + lead
@@ -231,7 +233,7 @@ def parse_newsletter(text):
             )
         )
     if len(stories) < 1 or sponsor is None or contact is None:
-        raise SeedError(f"{NEWSLETTER_FILE}: expected stories, a sponsors section and contact details.")
+        raise SourcePageError(f"{NEWSLETTER_FILE}: expected stories, a sponsors section and contact details.")
     latest = max(story.date for story in stories if story.date)
     for story in stories:
         story.date = story.date or latest
@@ -250,7 +252,7 @@ def parse_contact(heading, body):
     def find(label, pattern):
         match = re.search(rf"{label}:\s*({pattern})", plain)
         if not match:
-            raise SeedError(f"{NEWSLETTER_FILE}: no '{label}:' in the contact details.")
+            raise SourcePageError(f"{NEWSLETTER_FILE}: no '{label}:' in the contact details.")
         return match.group(1).strip()
 
     website = find("Web", r"\S+")
@@ -278,7 +280,7 @@ def parse_program(text):
     def need(pattern, what):
         match = re.search(pattern, body_text)
         if not match:
-            raise SeedError(f"{PROGRAM_FILE}: could not find {what}.")
+            raise SourcePageError(f"{PROGRAM_FILE}: could not find {what}.")
         return match
 
     years = need(r"From (\d{4}) to (\d{4})", "the program's years ('From 2006 to 2011')")
