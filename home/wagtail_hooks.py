@@ -11,7 +11,7 @@ from wagtail.admin.widgets import Button
 
 from home.api.rich_text import PrefetchedDocumentLinkHandler, PrefetchedPageLinkHandler
 from home.api.views import api_preview_link
-from home.translation import po_files, review, status
+from home.translation import guards, po_files, review, status
 from home.translation.sync import UpdateTranslationsAsDraftsView
 
 
@@ -61,6 +61,17 @@ def refuse_incomplete_page_publish(request, page):
 @hooks.register("before_edit_snippet")
 def refuse_incomplete_snippet_publish(request, instance):
     return review.refuse_incomplete_publish(request, instance)
+
+
+@hooks.register("before_edit_page", order=-1)
+def refuse_alias_and_restart_to_non_publishers(request, page):
+    """Runs before wagtail-localize's own hook, which would act on these posted actions."""
+    guards.refuse_editor_actions_to_non_publishers(request, page)
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def refuse_snippet_restart_to_non_publishers(request, instance):
+    guards.refuse_editor_actions_to_non_publishers(request, instance)
 
 
 @hooks.register("before_delete_page")

@@ -6,14 +6,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils.text import slugify
 
-from home.translation.roles import EDITORS, REVIEWERS, TRANSLATORS
+from home.translation.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATORS
 from news.models import NewsArticlePage, NewsIndexPage
 
-ROLE_GROUPS = {"editor": EDITORS, "translator": TRANSLATORS, "reviewer": REVIEWERS}
+ROLE_GROUPS = {"editor": EDITORS, "translator": TRANSLATORS, "reviewer": REVIEWERS, "moderator": MODERATORS}
 
 
 def make_staff(role, username=None, password="correct-horse-battery"):
-    """A user in the group of the given role ('editor', 'translator', 'reviewer' or 'admin')."""
+    """A user in the group of the given role ('editor', 'translator', 'reviewer', 'moderator', 'admin'), or in no
+    group at all ('nogroup')."""
     username = username or f"{role}-user"
     user_model = get_user_model()
     existing = user_model.objects.filter(username=username).first()
@@ -22,7 +23,8 @@ def make_staff(role, username=None, password="correct-horse-battery"):
     if role == "admin":
         return user_model.objects.create_superuser(username, f"{username}@example.org", password)
     user = user_model.objects.create_user(username, f"{username}@example.org", password)
-    user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+    if role != "nogroup":
+        user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
     return user
 
 

@@ -4,6 +4,8 @@
 - Chinese translators edit only the zh-hans tree and Chinese snippets, cannot publish or delete,
   and submit their work to the "Review translation" workflow.
 - Reviewers approve or reject Chinese translations in that workflow (approving publishes).
+- Moderators (the group Wagtail creates, with publish rights on the whole tree) keep only what Editors have on
+  the English tree, less sending pages for translation: nobody outside Reviewers publishes in Chinese.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -27,6 +29,7 @@ from resources.snippets import Organization, Topic
 EDITORS = "Editors"
 TRANSLATORS = "Chinese translators"
 REVIEWERS = "Reviewers"
+MODERATORS = "Moderators"
 REVIEW_WORKFLOW = "Review translation"
 REVIEW_TASK = "Chinese translation review"
 
@@ -58,7 +61,7 @@ def collection_permissions(*codenames):
 
 @transaction.atomic
 def setup_roles():
-    """Creates or resets the three groups, their permissions and the review workflow; returns the groups."""
+    """Creates or resets the four groups, their permissions and the review workflow; returns the groups."""
     english_root = locale_root(Locale.get_default().language_code)
     chinese_root = locale_root("zh-hans")
     admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
@@ -66,23 +69,24 @@ def setup_roles():
         content_type__app_label="wagtail_localize", codename="submit_translation"
     )
 
+    english_publisher = {
+        "pages": [(english_root, ["add", "change", "publish", "lock", "unlock"])],
+        "permissions": [
+            admin_access,
+            *(p for model in SNIPPETS for p in model_permissions(model, "add", "change", "delete", "publish")),
+        ],
+        "collections": [
+            "add_image",
+            "change_image",
+            "choose_image",
+            "add_document",
+            "change_document",
+            "choose_document",
+        ],
+    }
     roles = {
-        EDITORS: {
-            "pages": [(english_root, ["add", "change", "publish", "lock", "unlock"])],
-            "permissions": [
-                admin_access,
-                submit_translation,
-                *(p for model in SNIPPETS for p in model_permissions(model, "add", "change", "delete", "publish")),
-            ],
-            "collections": [
-                "add_image",
-                "change_image",
-                "choose_image",
-                "add_document",
-                "change_document",
-                "choose_document",
-            ],
-        },
+        EDITORS: {**english_publisher, "permissions": [*english_publisher["permissions"], submit_translation]},
+        MODERATORS: english_publisher,
         TRANSLATORS: {
             "pages": [(chinese_root, ["change"])],
             "permissions": [admin_access, *(p for model in SNIPPETS for p in model_permissions(model, "change"))],

@@ -1,0 +1,104 @@
+"""What only publishers may do: every admin action that changes what readers see in a language, or throws away a
+translator's work, needs publish rights there, however the request arrives (a button, a bookmarked URL, a script).
+
+wagtail-localize lets anyone who may *edit* a translated page convert it to an alias of the English page (the
+Chinese site then shows English), stop or restart its synchronisation; and Wagtail lets anyone who uploaded an
+image or document change or delete it, although live Chinese pages may show it. The middleware below checks each
+such view by its URL name before it runs; the edit-view hooks catch the same actions posted to the page editor.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.permission_policies.collections import CollectionPermissionPolicy
+from wagtail_localize.models import Translation
+
+
+def can_edit(user, instance):
+    """Edit rights on a page, or the snippet's own (language-scoped) permission policy."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    return instance.snippet_viewset.permission_policy.user_has_permission_for_instance(user, "change", instance)
+
+
+def can_publish(user, instance):
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    return instance.snippet_viewset.permission_policy.user_has_permission_for_instance(user, "publish", instance)
+
+
+def translation_target(view_kwargs):
+    translation = get_object_or_404(Translation, pk=view_kwargs["translation_id"])
+    instance = translation.get_target_instance()
+    return instance.specific if isinstance(instance, Page) else instance
+
+
+def page_target(view_kwargs):
+    return get_object_or_404(Page, pk=view_kwargs["page_id"]).specific
+
+
+def may_change_media(model_getter):
+    """Changing or deleting a file that live pages may show takes the collection's "change" permission;
+    uploading one (Wagtail's "add", which also lets owners edit their own files) is not enough."""
+    return lambda user, _instance: CollectionPermissionPolicy(model_getter()).user_has_permission(user, "change")
+
+
+MEDIA_MODELS = {("wagtailimages", "image"): get_image_model, ("wagtaildocs", "document"): get_document_model}
+MEDIA_ACTIONS = {
+    f"{app}:{view}": (None, may_change_media(model_getter))
+    for (app, _model), model_getter in MEDIA_MODELS.items()
+    for view in ("edit", "delete", "edit_multiple", "delete_multiple")
+}
+
+# URL name -> (how to find the object from the URL, who may use the view)
+GUARDED_VIEWS = {
+    "wagtail_localize:convert_to_alias": (page_target, can_publish),
+    "wagtail_localize:stop_translation": (translation_target, can_publish),
+    "wagtail_localize:edit_string_translation": (translation_target, can_edit),
+    "wagtail_localize:edit_override": (translation_target, can_edit),
+    "wagtail_localize:download_pofile": (translation_target, can_edit),
+    "wagtail_localize:upload_pofile": (translation_target, can_edit),
+    "wagtail_localize:machine_translate": (translation_target, can_edit),
+    "wagtail_localize:preview_translation": (translation_target, can_edit),
+    "translation_upload_pofile": (translation_target, can_edit),
+    **MEDIA_ACTIONS,
+}
+
+
+class PublisherOnlyActionsMiddleware:
+    """Refuses (403) the guarded admin views to users without the rights above, before the view runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None:
+            return None
+        if match.view_name in GUARDED_VIEWS:
+            find_target, allowed = GUARDED_VIEWS[match.view_name]
+            target = find_target(view_kwargs) if find_target else None
+            if not allowed(request.user, target):
+                raise PermissionDenied
+        elif match.view_name == "wagtail_bulk_action":
+            model_getter = MEDIA_MODELS.get((view_kwargs.get("app_label"), view_kwargs.get("model_name")))
+            if model_getter is not None and not may_change_media(model_getter)(request.user, None):
+                raise PermissionDenied
+        return None
+
+
+# wagtail-localize reads these from a POST to the ordinary edit views: restart a stopped translation, or turn the
+# page into an alias of its source. Its own before_edit_* hooks act on them; ours run first and refuse them.
+EDITOR_ACTIONS = ("localize-restart-translation", "localize-convert-to-alias")
+
+
+def refuse_editor_actions_to_non_publishers(request, instance):
+    posted_action = request.method == "POST" and any(action in request.POST for action in EDITOR_ACTIONS)
+    if posted_action and not can_publish(request.user, instance.specific if isinstance(instance, Page) else instance):
+        raise PermissionDenied
