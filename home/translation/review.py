@@ -50,11 +50,12 @@ def current_task_state(page):
 
 
 def review_actions(page, user):
-    """The workflow actions (approve, reject) this user may take on the page now."""
+    """The workflow actions this user may take on the page now, once each, approval first."""
     task_state = current_task_state(page)
     if task_state is None:
         return []
-    return [name for name, _label, _modal in task_state.task.specific.get_actions(page, user)]
+    names = dict.fromkeys(name for name, _label, _modal in task_state.task.specific.get_actions(page, user))
+    return sorted(names, key=lambda name: name != "approve")
 
 
 def get_page_translation(translation_id):
