@@ -62,11 +62,18 @@ def main(out):
 
     call_command("migrate", verbosity=0)
     call_command("load_demo_content", verbosity=0)
+    details = {
+        "pages": Page.objects.filter(depth__gt=1),
+        "images": get_image_model().objects.all(),
+        "documents": get_document_model().objects.all(),
+    }
     urls = [
         *LISTINGS,
-        *(f"/api/v2/pages/{pk}/" for pk in Page.objects.filter(depth__gt=1).order_by("pk").values_list("pk", flat=True)),
-        *(f"/api/v2/images/{pk}/" for pk in get_image_model().objects.order_by("pk").values_list("pk", flat=True)),
-        *(f"/api/v2/documents/{pk}/" for pk in get_document_model().objects.order_by("pk").values_list("pk", flat=True)),
+        *(
+            f"/api/v2/{name}/{pk}/"
+            for name, items in details.items()
+            for pk in items.order_by("pk").values_list("pk", flat=True)
+        ),
     ]
     client = Client()
     snapshot = {}
