@@ -14,7 +14,7 @@ def seed_news(per_language, topics_cycle=None):
     from wagtail.images import get_image_model
     from wagtail.models import Locale
 
-    from home.demo.media import landscape_jpeg
+    from demo.media import landscape_jpeg
     from news.models import NewsArticlePage, NewsIndexPage
 
     call_command("migrate", verbosity=0)

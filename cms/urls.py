@@ -7,8 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.api import api_router
-from home.api import schema as api_schema
+from api import openapi
+from api.router import api_router
 from home.sitemaps import AllLanguagesSitemap
 from search import views as search_views
 
@@ -18,8 +18,8 @@ urlpatterns = [
     path("api/v2/search/", search_views.SearchAPIView.as_view(), name="search_api"),
     path("api/v2/search/suggest/", search_views.SuggestAPIView.as_view(), name="search_suggest"),
     path("api/v2/", api_router.urls),
-    path("api/schema/", api_schema.schema_view, name="api_schema"),
-    path("api/docs/", api_schema.docs_view, name="api_docs"),
+    path("api/schema/", openapi.schema_view, name="api_schema"),
+    path("api/docs/", openapi.docs_view, name="api_docs"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),
 ]

@@ -7,8 +7,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from home.api.media import document_representation, image_representation
-from home.api.prefetch import cached
+from api.media import document_representation, image_representation
+from api.prefetch import cached
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 

@@ -13,11 +13,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from search.text import page_body_text, segment
+from api.fields import ImageField, PageListField, TranslationsField
+from api.prefetch import image_with_renditions
 
-from .api.fields import ImageField, PageListField, TranslationsField
-from .api.prefetch import image_with_renditions
 from .blocks import RICH_TEXT_FEATURES
+from .text import page_body_text, segment
 
 
 class BasePage(Page):
@@ -36,8 +36,21 @@ class BasePage(Page):
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
     api_fields = [APIField("summary"), APIField("translations", serializer=TranslationsField())]
 
+    # What a page type contributes to listings, search and the API: its kind of content (None for pages that
+    # only frame others), the lookup from the page to its topics, and the field it is dated by.
+    content_kind = None
+    topic_lookup = None
+    date_field = "first_published_at"
+
     class Meta:
         abstract = True
+
+    def content_date(self):
+        """The date readers know this page by: its own date where it has one, else its first publication."""
+        date = None if self.date_field == "first_published_at" else getattr(self, self.date_field, None)
+        if date is None and self.first_published_at:
+            date = self.first_published_at.date()
+        return date
 
     @classmethod
     def api_prefetches(cls):
@@ -45,7 +58,7 @@ class BasePage(Page):
         return []
 
     def api_translatables(self):
-        """Snippets and pages the API shows in the reader's language (see home.api.prefetch)."""
+        """Snippets and pages the API shows in the reader's language (see api.prefetch)."""
         return []
 
     @property

@@ -14,8 +14,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.api.fields import ImageField, RelatedPageField, TopicListField
-from home.api.prefetch import image_with_renditions
+from api.fields import ImageField, RelatedPageField, TopicListField
+from api.prefetch import image_with_renditions
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import BasePage
 from resources.models import topic_filter
@@ -46,7 +46,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if year.isdigit():
             articles = articles.filter(date__year=int(year))
         context = {
-            "articles": Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page")),
+            "listing": Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page")),
             "topics": Topic.for_filters(),
             "years": self.articles().dates("date", "year", order="DESC"),
             "selected_topic": topic,
@@ -113,7 +113,9 @@ class NewsArticlePage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    content_kind = "news"
     topic_lookup = "article_topics__topic"
+    date_field = "date"
     search_fields = [*BasePage.search_fields, index.SearchField("dateline"), index.SearchField("body")]
     api_fields = [
         *BasePage.api_fields,

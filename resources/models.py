@@ -12,9 +12,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.api.fields import DocumentField, ImageField, OrganizationListField, TopicField, TopicListField
-from home.api.prefetch import image_with_renditions
+from api.fields import DocumentField, ImageField, OrganizationListField, TopicField, TopicListField
+from api.prefetch import image_with_renditions
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DownloadsBlock, FiguresBlock, TipsBlock
+from home.content import content_kinds
 from home.models import BasePage
 
 from .snippets import Organization, Topic
@@ -30,14 +31,37 @@ def topic_filter(topic_slug, lookup="topic"):
 
 
 class ResourcePage(BasePage):
-    """Pages the resource index lists; each kind says its own filter value."""
+    """Pages the resource index lists, filtered by their content_kind."""
 
-    resource_kind = ""
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
 
     class Meta:
         abstract = True
+
+
+class SingleTopicResourcePage(ResourcePage):
+    """A resource filed under one topic, the same in every language (the Chinese page shows its translation)."""
+
+    topic_lookup = "topic"
+
+    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("topic", overridable=False),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def api_translatables(self):
+        return [self.topic] if self.topic else []
+
+
+def resource_kinds():
+    """{kind: page model} of the resources the index lists, in the site's order of kinds."""
+    return {kind: model for kind, model in content_kinds().items() if issubclass(model, ResourcePage)}
 
 
 class ResourceIndexPage(BasePage):
@@ -48,12 +72,9 @@ class ResourceIndexPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     api_fields = [*BasePage.api_fields, APIField("intro")]
 
-    def resource_kinds(self):
-        return [(model.resource_kind, model._meta.verbose_name_plural) for model in ResourcePage.__subclasses__()]
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        kinds = {model.resource_kind: model for model in ResourcePage.__subclasses__()}
+        kinds = resource_kinds()
         kind = request.GET.get("kind", "")
         topic = request.GET.get("topic", "")
         models_shown = [kinds[kind]] if kind in kinds else list(kinds.values())
@@ -65,8 +86,8 @@ class ResourceIndexPage(BasePage):
             resources.extend(pages)
         resources.sort(key=lambda page: (list(kinds.values()).index(type(page)), page.title))
         context.update(
-            resources=Paginator(resources, PAGE_SIZE).get_page(request.GET.get("page")),
-            kinds=self.resource_kinds(),
+            listing=Paginator(resources, PAGE_SIZE).get_page(request.GET.get("page")),
+            kinds=[(kind, model._meta.verbose_name_plural) for kind, model in kinds.items()],
             topics=Topic.for_filters(),
             selected_kind=kind if kind in kinds else "",
             selected_topic=topic,
@@ -77,7 +98,7 @@ class ResourceIndexPage(BasePage):
 class ProgramPage(ResourcePage):
     """A program summary: what it achieved, with whom, and the decks to download."""
 
-    resource_kind = "program"
+    content_kind = "program"
     topic_lookup = "program_topics__topic"
 
     start_year = models.PositiveSmallIntegerField()
@@ -157,16 +178,14 @@ class ProgramTopic(Orderable):
     panels = [FieldPanel("topic")]
 
 
-class SuccessStoryPage(ResourcePage):
+class SuccessStoryPage(SingleTopicResourcePage):
     """A community, where it is, and the environmental problem it solved."""
 
-    resource_kind = "story"
-    topic_lookup = "topic"
+    content_kind = "story"
 
     community = models.CharField(max_length=255)
     city = models.CharField(max_length=100)
     province = models.CharField(max_length=100, blank=True)
-    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     photo_caption = models.CharField(max_length=255, blank=True)
     outcomes = StreamField(FiguresBlock(), blank=True, help_text=_("Outcome figures"))
@@ -199,10 +218,6 @@ class SuccessStoryPage(ResourcePage):
         FieldPanel("outcomes"),
         FieldPanel("body"),
     ]
-    override_translatable_fields = [
-        *BasePage.override_translatable_fields,
-        SynchronizedField("topic", overridable=False),
-    ]
 
     class Meta:
         verbose_name = _("success story")
@@ -216,17 +231,12 @@ class SuccessStoryPage(ResourcePage):
     def api_prefetches(cls):
         return [image_with_renditions("photo"), "topic"]
 
-    def api_translatables(self):
-        return [self.topic] if self.topic else []
 
-
-class TipSheetPage(ResourcePage):
+class TipSheetPage(SingleTopicResourcePage):
     """Short, practical tips on one topic, with a printable PDF."""
 
-    resource_kind = "tips"
-    topic_lookup = "topic"
+    content_kind = "tips"
 
-    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     intro = models.TextField(blank=True)
     image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     tips = StreamField(TipsBlock(), blank=True)
@@ -256,10 +266,6 @@ class TipSheetPage(ResourcePage):
         FieldPanel("tips"),
         FieldPanel("pdf"),
     ]
-    override_translatable_fields = [
-        *BasePage.override_translatable_fields,
-        SynchronizedField("topic", overridable=False),
-    ]
 
     class Meta:
         verbose_name = _("tip sheet")
@@ -272,6 +278,3 @@ class TipSheetPage(ResourcePage):
     @classmethod
     def api_prefetches(cls):
         return [image_with_renditions("image"), "topic", "pdf"]
-
-    def api_translatables(self):
-        return [self.topic] if self.topic else []

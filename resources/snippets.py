@@ -16,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.translation.permissions import LocaleScopedPermissionPolicy
+from home.permissions import LocaleScopedPermissionPolicy
 
 
 class Topic(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):

@@ -5,20 +5,13 @@ from django.db.models.functions import ExtractYear
 
 from wagtail.models import Page
 
-from search.text import kind_of, searchable_models
-
-
-def page_date(page):
-    date = getattr(page, "date", None)
-    if date is None and page.first_published_at:
-        date = page.first_published_at.date()
-    return date
+from home.content import content_kinds, kind_of, pages_filed_under
 
 
 def page_facts(page):
     model = type(page)
     slugs = model.objects.filter(pk=page.pk).values_list(f"{model.topic_lookup}__slug", flat=True)
-    date = page_date(page)
+    date = page.content_date()
     return {
         "kind": kind_of(page),
         "topics": sorted({slug for slug in slugs if slug}),
@@ -27,30 +20,17 @@ def page_facts(page):
     }
 
 
-def date_field(model):
-    """The field a page type is dated by: news by its publication date, the rest by first publication."""
-    return "date" if hasattr(model, "date") else "first_published_at"
-
-
-def topic_page_ids(slug):
-    """Ids of the pages, in any language, filed under the topic with this slug."""
-    ids = set()
-    for model in searchable_models().values():
-        ids.update(model.objects.filter(**{f"{model.topic_lookup}__slug": slug}).values_list("pk", flat=True))
-    return ids
-
-
 def filter_pages(queryset, kind="", topic="", year=None):
     """Narrows a Page queryset the way the search filters do."""
-    models = searchable_models()
+    models = content_kinds()
     if kind:
         queryset = queryset.type(models[kind])
     if topic:
-        queryset = queryset.filter(pk__in=topic_page_ids(topic))
+        queryset = queryset.filter(pk__in=pages_filed_under(topic))
     if year:
         ids = set()
         for model in models.values():
-            ids.update(model.objects.filter(**{f"{date_field(model)}__year": year}).values_list("pk", flat=True))
+            ids.update(model.objects.filter(**{f"{model.date_field}__year": year}).values_list("pk", flat=True))
         queryset = queryset.filter(pk__in=ids)
     return queryset
 
@@ -58,7 +38,7 @@ def filter_pages(queryset, kind="", topic="", year=None):
 def facet_counts(ids):
     """Counts of the pages with these ids by kind, topic and year."""
     kinds, topics, years = {}, {}, {}
-    for kind, model in searchable_models().items():
+    for kind, model in content_kinds().items():
         matches = model.objects.filter(pk__in=ids)
         count = matches.count()
         if not count:
@@ -67,7 +47,7 @@ def facet_counts(ids):
         for row in matches.values(topic_slug=models_slug(model)).annotate(n=Count("pk", distinct=True)):
             if row["topic_slug"]:
                 topics[row["topic_slug"]] = topics.get(row["topic_slug"], 0) + row["n"]
-        for row in matches.annotate(y=ExtractYear(date_field(model))).values("y").annotate(n=Count("pk")):
+        for row in matches.annotate(y=ExtractYear(model.date_field)).values("y").annotate(n=Count("pk")):
             if row["y"]:
                 years[row["y"]] = years.get(row["y"], 0) + row["n"]
     return {"kind": kinds, "topic": topics, "year": dict(sorted(years.items(), reverse=True))}

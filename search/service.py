@@ -14,8 +14,8 @@ from wagtail.models import Page
 
 from elasticsearch.exceptions import ElasticsearchException
 
+from home.content import content_kinds, kind_of
 from search.models import PendingIndexUpdate
-from search.text import kind_of, searchable_models
 
 from .backends.database import DatabaseSearch
 from .backends.elastic import ElasticsearchSearch
@@ -108,7 +108,7 @@ def rebuild(progress=None, chunk_size=200):
     engine = ElasticsearchSearch()
     started = time.perf_counter()
     index = engine.create_index()
-    pages = list(Page.objects.live().public().type(*searchable_models().values()).specific().iterator())
+    pages = list(Page.objects.live().public().type(*content_kinds().values()).specific().iterator())
     for start in range(0, len(pages), chunk_size):
         engine.index_pages(pages[start : start + chunk_size], index=index)
         if progress:

@@ -3,78 +3,10 @@
 import html
 import re
 
-from django.apps import apps
-from django.utils.html import strip_tags
+from home.text import CJK, segment
 
-from wagtail.blocks import StreamValue, StructValue
-from wagtail.rich_text import RichText
-from wagtail.search import index
-
-# Result kinds, in the order facets list them.
-KINDS = {
-    "news": "news.NewsArticlePage",
-    "program": "resources.ProgramPage",
-    "story": "resources.SuccessStoryPage",
-    "tips": "resources.TipSheetPage",
-}
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 180
-
-
-def searchable_models():
-    return {kind: apps.get_model(label) for kind, label in KINDS.items()}
-
-
-def kind_of(page):
-    for kind, model in searchable_models().items():
-        if isinstance(page, model):
-            return kind
-    return None
-
-
-def is_chinese(language_code):
-    return language_code.startswith("zh")
-
-
-def segment(text, language_code):
-    """Chinese text as space-separated words (jieba, search mode), so word-based indexes can find "节水"."""
-    if not text or not (is_chinese(language_code) or CJK.search(text)):
-        return text or ""
-    import jieba  # loads its dictionary on first use (about a second)
-
-    return " ".join(word for word in jieba.cut_for_search(text) if word.strip())
-
-
-def value_text(value):
-    """The readable text of a field value: rich text, stream blocks, plain strings."""
-    if value is None:
-        return []
-    if isinstance(value, RichText):
-        return [html.unescape(strip_tags(value.source))]
-    if isinstance(value, str):
-        return [html.unescape(strip_tags(value))] if "<" in value else [value]
-    if isinstance(value, StreamValue):
-        return [text for block in value for text in value_text(block.value)]
-    if isinstance(value, StructValue | dict):
-        return [text for item in value.values() for text in value_text(item)]
-    if isinstance(value, list | tuple):
-        return [text for item in value for text in value_text(item)]
-    return []
-
-
-def page_body_text(page):
-    """Everything searchable about a page except its title (summary, body, captions, quotes, tips, place)."""
-    texts = []
-    for field in page.search_fields:
-        if not isinstance(field, index.SearchField) or isinstance(field, index.AutocompleteField):
-            continue
-        name = field.field_name
-        if name in ("title", "search_title", "search_body") or not hasattr(page, name):
-            continue
-        value = getattr(page, name)
-        texts.extend(value_text(value() if callable(value) else value))
-    return "\n".join(text for text in texts if text and text.strip())
 
 
 def clean_query(query):

@@ -8,19 +8,22 @@ from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from home.api.views import CacheableMixin
+from api.fields import page_summary
+from api.views import CacheableMixin
+from home.content import UnknownLanguage, content_kinds, content_language
+from home.text import CJK
 from resources.snippets import Topic
 
 from . import service
 from .backends.base import SearchError, SearchRequest
-from .text import CJK, KINDS, clean_query, searchable_models
+from .text import clean_query
 
 SUGGESTION_COUNT = 5
 PARAMETERS = {"q", "locale", "all", "kind", "topic", "year", "sort", "page", "limit", "format"}
 
 
 def kind_labels():
-    return {kind: model._meta.verbose_name_plural for kind, model in searchable_models().items()}
+    return {kind: model._meta.verbose_name_plural for kind, model in content_kinds().items()}
 
 
 def topic_names():
@@ -34,7 +37,7 @@ def facet_list(results):
     labels = {"kind": kind_labels(), "topic": topic_names(), "year": {}}
     selected = {"kind": results.request.kind, "topic": results.request.topic, "year": results.request.year}
     orders = {
-        "kind": lambda counts: [kind for kind in KINDS if kind in counts],
+        "kind": lambda counts: [kind for kind in content_kinds() if kind in counts],
         "topic": lambda counts: sorted(counts, key=lambda slug: (-counts[slug], slug)),
         "year": lambda counts: sorted(counts, reverse=True),
     }
@@ -82,6 +85,13 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
+def search_hit(hit, request):
+    """The page's API summary with the matched words highlighted, in the order the schema lists them."""
+    summary = page_summary(hit.page, request)
+    highlighted = {"title_highlighted": hit.title_html, "snippet": hit.snippet}
+    return {**{key: summary[key] for key in ("id", "type", "locale", "title")}, **highlighted, **summary}
+
+
 class SearchAPIView(CacheableMixin, APIView):
     """GET /api/v2/search/?q=…: the same search as the site, as JSON."""
 
@@ -93,19 +103,7 @@ class SearchAPIView(CacheableMixin, APIView):
             search_request, results, suggestions = run_search(request.GET)
         except SearchError as error:
             return Response({"message": str(error)}, status=400)
-        items = [
-            {
-                "id": hit.page.pk,
-                "type": f"{hit.page._meta.app_label}.{type(hit.page).__name__}",
-                "locale": hit.page.locale.language_code,
-                "title": hit.page.title,
-                "title_highlighted": hit.title_html,
-                "snippet": hit.snippet,
-                "html_url": request.build_absolute_uri(hit.page.url),
-                "detail_url": request.build_absolute_uri(f"/api/v2/pages/{hit.page.pk}/"),
-            }
-            for hit in results.hits
-        ]
+        items = [search_hit(hit, request) for hit in results.hits]
         meta = {
             "total_count": results.total,
             "page": search_request.page,
@@ -123,8 +121,9 @@ class SuggestAPIView(CacheableMixin, APIView):
     """GET /api/v2/search/suggest/?q=wat&locale=en: titles completing what the reader types."""
 
     def get(self, request):
-        language = request.GET.get("locale") or get_language()
+        try:
+            language = content_language(request.GET.get("locale") or get_language())
+        except UnknownLanguage as error:
+            return Response({"message": str(error)}, status=400)
         prefix = clean_query(request.GET.get("q", ""))[:50]
-        if language not in {"en", "zh-hans"}:
-            return Response({"message": f"unknown locale '{language}'"}, status=400)
         return Response({"suggestions": service.suggest(prefix, language) if prefix else []})

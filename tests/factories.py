@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils.text import slugify
 
-from home.translation.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATORS
 from news.models import NewsArticlePage, NewsIndexPage
+from translation.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATORS
 
 ROLE_GROUPS = {"editor": EDITORS, "translator": TRANSLATORS, "reviewer": REVIEWERS, "moderator": MODERATORS}
 

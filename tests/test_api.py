@@ -1,5 +1,5 @@
-"""The headless JSON API: content in both languages, filters, errors, caching, CORS, preview, schema,
-constant query counts, and nothing unpublished or private ever leaking."""
+"""The headless JSON API: content in both languages, filters, errors, caching, CORS, preview, constant query
+counts, and nothing unpublished or private ever leaking (the schema: test_api_schema.py)."""
 
 import datetime
 import io
@@ -14,42 +14,20 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 import pytest
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
-from home.api.schema import openapi_document
-from home.api.views import preview_token
-from home.demo.media import landscape_jpeg, text_pdf
+from api.views import preview_token
+from demo.media import landscape_jpeg, text_pdf
 from news.models import NewsArticlePage, NewsIndexPage
 from resources.models import ProgramPage, SuccessStoryPage, TipSheetPage
 
-from .helpers import chinese_translation
+from .helpers import api, chinese_translation, detail, items
 
 pytestmark = pytest.mark.django_db
 
 NEWS = "news.NewsArticlePage"
-
-
-def api(client, path, **params):
-    response = client.get(path, params)
-    assert response["Content-Type"].startswith("application/json"), (path, response.status_code)
-    return response
-
-
-def items(client, **params):
-    response = api(client, "/api/v2/pages/", **params)
-    assert response.status_code == 200, response.json()
-    return response.json()["items"]
-
-
-def detail(client, page_id, **params):
-    response = api(client, f"/api/v2/pages/{page_id}/", **params)
-    assert response.status_code == 200, response.json()
-    return response.json()
 
 
 def make_image(title="API image", collection=None):
@@ -381,55 +359,6 @@ def test_listing_queries_do_not_grow_with_limit(client):
             assert len(items(client, limit=limit, **params)) == limit
         counts[limit] = len(queries)
     assert counts[5] == counts[50], counts
-
-
-# -- schema and docs -----------------------------------------------------------------------------------
-
-
-def schema_validator(name):
-    document = openapi_document()
-    registry = Registry().with_resource("urn:api", Resource.from_contents(document, default_specification=DRAFT202012))
-    return Draft202012Validator({"$ref": f"urn:api#/components/schemas/{name}"}, registry=registry)
-
-
-def assert_matches(name, data):
-    errors = sorted(schema_validator(name).iter_errors(data), key=str)
-    assert not errors, [f"{list(error.path)}: {error.message}" for error in errors[:5]]
-
-
-def test_live_responses_match_the_published_schema(client):
-    document = client.get("/api/schema/").json()
-    assert document["openapi"].startswith("3.")
-    assert set(document["paths"]) >= {"/api/v2/pages/", "/api/v2/pages/{id}/", "/api/v2/images/", "/api/v2/documents/"}
-    for parameter in ("type", "locale", "topic", "date_from", "date_to", "order", "fields", "limit", "offset"):
-        assert parameter in {p["name"] for p in document["paths"]["/api/v2/pages/"]["get"]["parameters"]}
-
-    assert_matches("PageListing", api(client, "/api/v2/pages/", locale="zh-hans").json())
-    for model in (NewsArticlePage, ProgramPage, SuccessStoryPage, TipSheetPage):
-        for language in ("en", "zh-hans"):
-            page = model.objects.live().filter(locale__language_code=language).first()
-            data = detail(client, page.pk)
-            assert_matches(f"{model._meta.app_label}.{model.__name__}", data)
-    assert_matches("ImageListing", api(client, "/api/v2/images/").json())
-    image_id = api(client, "/api/v2/images/").json()["items"][0]["id"]
-    assert_matches("ImageItem", api(client, f"/api/v2/images/{image_id}/").json())
-    document_id = api(client, "/api/v2/documents/").json()["items"][0]["id"]
-    assert_matches("Document", api(client, f"/api/v2/documents/{document_id}/").json())
-    assert_matches("Error", api(client, "/api/v2/pages/", limit="x").json())
-
-
-def test_schema_rejects_a_response_that_breaks_it():
-    with pytest.raises(AssertionError):
-        assert_matches("Topic", {"id": "one", "name": 3})
-
-
-def test_browsable_docs_use_local_assets_only(client):
-    response = client.get("/api/docs/")
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
-    assert "https://" not in html and "http://" not in html
-    assert Locale.objects.count() == 2
 
 
 def test_translation_of_lists_a_pages_other_languages(client):

@@ -12,8 +12,8 @@ from wagtail_localize.models import StringTranslation
 
 import pytest
 
-from home.demo.builder import build_demo_site
-from home.demo.source_pages import NEWSLETTER_FILE, SOURCE_DIR, SourcePageError, load_source_pages
+from demo.builder import build_demo_site
+from demo.source_pages import NEWSLETTER_FILE, SOURCE_DIR, SourcePageError, load_source_pages
 from home.models import ContactSettings
 from news.models import NewsArticlePage
 

@@ -23,9 +23,9 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from home.translation.guards import EDITOR_ACTIONS, GUARDED_VIEWS
 from news.models import NewsArticlePage, NewsIndexPage
 from resources.models import Topic
+from translation.guards import EDITOR_ACTIONS, GUARDED_VIEWS
 
 from .factories import make_staff, publish_article
 

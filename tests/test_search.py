@@ -200,7 +200,7 @@ def test_search_api_answers_with_facets_highlights_and_suggestions(client, backe
 
 
 def test_search_api_matches_the_schema(client):
-    from .test_api import assert_matches
+    from .test_api_schema import assert_matches
 
     assert_matches("SearchResults", client.get("/api/v2/search/", {"q": "节水", "locale": "zh-hans"}).json())
     assert_matches("Suggestions", client.get("/api/v2/search/suggest/", {"q": "Wat", "locale": "en"}).json())

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from .helpers import repository_files
+
 ROOT = Path(settings.BASE_DIR)
 
 COUNT_LIVE_PAGES = (
@@ -15,18 +17,6 @@ COUNT_LIVE_PAGES = (
     "print(Page.objects.live().filter(locale__language_code='en', depth__gt=1).count(), "
     "Page.objects.live().filter(locale__language_code='zh-hans', depth__gt=1).count())"
 )
-
-
-def repository_files():
-    """The files git would hand a new clone (tracked, plus new ones not ignored, so uncommitted work counts)."""
-    listing = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],  # noqa: S607
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-        text=True,
-    ).stdout
-    return [name for name in listing.split("\0") if name and (ROOT / name).is_file()]
 
 
 def test_a_copy_of_the_repository_alone_builds_the_bilingual_demo_site(tmp_path):

@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "news",
     "resources",
     "search",
+    "api",
+    "translation",  # before wagtail_localize: its admin URLs take the place of two of wagtail-localize's
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -66,7 +69,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "home.translation.guards.PublisherOnlyActionsMiddleware",
+    "translation.guards.PublisherOnlyActionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -172,7 +175,7 @@ def machine_translator_from_env():
         options = {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"]}
         if os.environ.get("DEEPL_API_URL"):
             options["API_URL"] = os.environ["DEEPL_API_URL"]
-        return {"CLASS": "home.translation.machine.DeepLTranslator", "OPTIONS": options}
+        return {"CLASS": "translation.machine.DeepLTranslator", "OPTIONS": options}
     if os.environ.get("LIBRETRANSLATE_URL"):
         return {
             "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",

@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
-
-from search.text import KINDS, clean_query, highlight, page_body_text
+from home.content import UnknownLanguage, content_kinds, content_language
+from home.text import page_body_text
+from search.text import clean_query, highlight
 
 SORTS = ("relevance", "date")
 PAGE_SIZE = 10
@@ -29,13 +29,13 @@ class SearchRequest:
     @classmethod
     def from_params(cls, params, language):
         """Validates query parameters (q, all, kind, topic, year, sort, page, limit) from a reader or app."""
-        languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-        language = params.get("locale") or language
-        if language not in languages:
-            raise SearchError(f"unknown locale '{language}'; use one of: {', '.join(languages)}")
+        try:
+            language = content_language(params.get("locale") or language)
+        except UnknownLanguage as error:
+            raise SearchError(str(error)) from error
         kind = params.get("kind", "")
-        if kind and kind not in KINDS:
-            raise SearchError(f"unknown kind '{kind}'; use one of: {', '.join(KINDS)}")
+        if kind and kind not in content_kinds():
+            raise SearchError(f"unknown kind '{kind}'; use one of: {', '.join(content_kinds())}")
         sort = params.get("sort") or "relevance"
         if sort not in SORTS:
             raise SearchError(f"sort must be one of: {', '.join(SORTS)}")

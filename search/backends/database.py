@@ -9,8 +9,10 @@ from django.conf import settings
 
 from wagtail.models import Locale
 
-from search.facts import facet_counts, filter_pages, live_public_pages, page_date
-from search.text import query_terms, searchable_models, segment
+from home.content import content_kinds
+from home.text import segment
+from search.facts import facet_counts, filter_pages, live_public_pages
+from search.text import query_terms
 
 from .base import SearchHit, SearchResults
 
@@ -22,7 +24,7 @@ class DatabaseSearch:
     name = "database"
 
     def candidates(self, request):
-        pages = live_public_pages().type(*searchable_models().values())
+        pages = live_public_pages().type(*content_kinds().values())
         if not request.all_languages:
             pages = pages.filter(locale=Locale.objects.get(language_code=request.language))
         return filter_pages(pages, request.kind, request.topic, request.year)
@@ -42,7 +44,7 @@ class DatabaseSearch:
         results.facets = facet_counts([page.pk for page in matches])  # facets count the first MAX_MATCHES
         if request.sort == "date":
             specific = {page.pk: page.specific for page in matches}
-            matches = sorted(matches, key=lambda page: page_date(specific[page.pk]) or "", reverse=True)
+            matches = sorted(matches, key=lambda page: specific[page.pk].content_date() or "", reverse=True)
         for page in matches[request.offset : request.offset + request.page_size]:
             results.hits.append(SearchHit.for_page(page.specific, terms))
         return results
@@ -63,7 +65,7 @@ class DatabaseSearch:
         return list(ranked.search(query, operator="or", backend=backend)), len(matches)
 
     def suggest(self, prefix, language, limit=8):
-        pages = live_public_pages().type(*searchable_models().values()).filter(locale__language_code=language)
+        pages = live_public_pages().type(*content_kinds().values()).filter(locale__language_code=language)
         return list(pages.filter(title__icontains=prefix).order_by("title").values_list("title", flat=True)[:limit])
 
 

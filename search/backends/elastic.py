@@ -10,9 +10,11 @@ from elasticsearch import Elasticsearch
 from elasticsearch.helpers import bulk
 from elasticsearch_dsl import Q, Search
 
+from home.content import content_kinds
+from home.text import page_body_text
 from search.documents import PageDocument, alias_name
 from search.facts import page_facts
-from search.text import KINDS, page_body_text, query_terms
+from search.text import query_terms
 
 from .base import SearchHit, SearchResults
 
@@ -72,7 +74,7 @@ class ElasticsearchSearch:
             .query(Q("bool", should=matches, minimum_should_match=1, filter=filters))
             .extra(track_total_hits=True)
         )
-        search.aggs.bucket("kind", "terms", field="kind", size=len(KINDS))
+        search.aggs.bucket("kind", "terms", field="kind", size=len(content_kinds()))
         search.aggs.bucket("topic", "terms", field="topics", size=50)
         search.aggs.bucket("year", "terms", field="year", size=50, order={"_key": "desc"})
         if request.sort == "date":

@@ -7,18 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets import Button
 
-from home.api.rich_text import PrefetchedDocumentLinkHandler, PrefetchedPageLinkHandler
-from home.api.views import api_preview_link
-from home.translation import guards, po_files, review, status
-from home.translation.sync import UpdateTranslationsAsDraftsView
+from . import guards, po_files, review, status
+from .sync import UpdateTranslationsAsDraftsView
 
 
 @hooks.register("register_admin_urls")
 def register_translation_urls():
     return [
-        path("api-preview/<int:page_id>/", api_preview_link, name="api_preview_link"),
         # These two take the place of wagtail-localize's own views at the same addresses (our hooks run first).
         path(
             "localize/translate/<int:translation_id>/pofile/upload/",
@@ -85,17 +81,3 @@ def only_publishers_delete_pages(request, page):
 def only_publishers_bulk_delete(request, action_type, objects, action_class_instance):
     if action_type == "delete" and any(not page.permissions_for_user(request.user).can_publish() for page in objects):
         raise PermissionDenied
-
-
-@hooks.register("register_page_header_buttons")
-def api_preview_button(page, user, view_name, next_url=None):
-    """A link to the page's latest draft in the JSON API, for previewing in the apps."""
-    if page.depth > 1 and page.permissions_for_user(user).can_edit():
-        yield Button(_("API preview"), reverse("api_preview_link", args=[page.pk]), icon_name="code", priority=60)
-
-
-@hooks.register("register_rich_text_features", order=100)
-def use_prefetched_links(features):
-    """After Wagtail's own link types (order=100), so that these take their place."""
-    features.register_link_type(PrefetchedPageLinkHandler)
-    features.register_link_type(PrefetchedDocumentLinkHandler)

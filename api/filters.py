@@ -3,28 +3,24 @@ that answers an unknown language with a 400 naming the valid ones."""
 
 import datetime
 
-from django.conf import settings
-
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.models import Locale
 
 from rest_framework.filters import BaseFilterBackend
 
+from home.content import UnknownLanguage, content_language, pages_filed_under
 from news.models import NewsArticlePage
 from resources.models import Topic
-from search.facts import topic_page_ids
 
 
 class LocaleFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         if "locale" not in request.GET:
             return queryset
-        code = request.GET["locale"]
-        locale = Locale.objects.filter(language_code=code).first()
-        if locale is None:
-            known = ", ".join(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
-            raise BadRequestError(f"unknown locale '{code}'; use one of: {known}")
-        return queryset.filter(locale=locale)
+        try:
+            code = content_language(request.GET["locale"])
+        except UnknownLanguage as error:
+            raise BadRequestError(str(error)) from error
+        return queryset.filter(locale__language_code=code)
 
 
 class TopicFilter(BaseFilterBackend):
@@ -36,7 +32,7 @@ class TopicFilter(BaseFilterBackend):
             return queryset
         if not Topic.objects.filter(slug=slug).exists():
             raise BadRequestError(f"unknown topic '{slug}'")
-        return queryset.filter(pk__in=topic_page_ids(slug))
+        return queryset.filter(pk__in=pages_filed_under(slug))
 
 
 def parse_date(request, name):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from home.translation.roles import RolesError, setup_roles
+from translation.roles import RolesError, setup_roles
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
-"""The API router: Wagtail's v2 endpoints in their public, bilingual form (see home.api)."""
+"""The API router: Wagtail's v2 endpoints in their public, bilingual form (see api)."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from home.api.views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
+from api.views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)

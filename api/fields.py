@@ -32,9 +32,13 @@ def absolutize(data, request):
     return data
 
 
-def page_type(page):
-    model = page.specific_class or type(page)
+def type_name(model):
+    """A page type as the API names it in meta.type and the `type` parameter, e.g. news.NewsArticlePage."""
     return f"{model._meta.app_label}.{model.__name__}"
+
+
+def page_type(page):
+    return type_name(page.specific_class or type(page))
 
 
 def page_summary(page, request):

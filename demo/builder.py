@@ -6,9 +6,7 @@ Every step looks for what an earlier run made before creating anything, so runni
 """
 
 import io
-import json
 import re
-from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -17,11 +15,8 @@ from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import DraftStateMixin, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
-from wagtail_localize.models import OverridableSegment, SegmentOverride, StringSegment, Translation, TranslationSource
-
-import polib
 
 from home.models import ContactSettings, HomePage, HomePageFeature
 from news.models import NewsArticlePage, NewsArticleTopic, NewsIndexPage
@@ -38,16 +33,11 @@ from resources.models import (
 
 from . import content, media
 from .source_pages import SOURCE_DIR, Block, load_source_pages
-
-CATALOG_PATH = Path(__file__).with_name("zh_hans.po")
+from .translating import CATALOG_PATH, DemoTranslator, load_catalog
 
 
 class DemoContentError(Exception):
     """The demo cannot be built as asked; nothing has been changed."""
-
-
-def load_catalog(path=CATALOG_PATH):
-    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr and not entry.obsolete}
 
 
 def build_demo_site(source_dir=SOURCE_DIR, log=print, missing_po=None):
@@ -69,7 +59,7 @@ def build_demo_site(source_dir=SOURCE_DIR, log=print, missing_po=None):
     return builder.created
 
 
-class DemoSiteBuilder:
+class DemoSiteBuilder(DemoTranslator):
     def __init__(self, source, catalog, log):
         self.source = source
         self.catalog = catalog
@@ -351,61 +341,7 @@ class DemoSiteBuilder:
             self.save_snippet(organization)
         return organization
 
-    # -- Chinese translations --------------------------------------------------------------------
-
-    def translate(self, instance):
-        """Creates the zh-hans translation through wagtail-localize, from the catalog's strings."""
-        if instance.has_translation(self.zh):
-            return
-        source, _created = TranslationSource.update_or_create_from_instance(instance)
-        complete = True
-        for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-            text = self.catalog.get(segment.string.data)
-            if text is None:
-                self.missing.setdefault(segment.string.data, segment.context.path)
-                complete = False
-            else:
-                segment.string.translations.update_or_create(
-                    locale=self.zh, context=segment.context, defaults={"data": text, "translation_type": "manual"}
-                )
-        if not complete or self.missing:
-            return
-        self.override_documents(source)
-        Translation.objects.get_or_create(source=source, target_locale=self.zh, defaults={"enabled": True})
-        # Publish here rather than through wagtail-localize's publish=True, which defers it to the end of the
-        # transaction (by then the revisions hold stale tree data, and tests never commit).
-        has_drafts = isinstance(instance, DraftStateMixin)
-        translation, _created = source.create_or_update_translation(self.zh, publish=not has_drafts, fallback=False)
-        if has_drafts:
-            translation.get_latest_revision().publish()
-        self.created += 1
-
-    def override_documents(self, source):
-        """Points the Chinese page at the Chinese file of each document the English page offers."""
-        document_model = get_document_model()
-        for segment in OverridableSegment.objects.filter(source=source).select_related("context"):
-            path = segment.context.path
-            if path != "pdf" and not path.endswith(".document"):  # TipSheetPage.pdf and DocumentLinkBlocks
-                continue
-            english = document_model.objects.filter(pk=segment.data, title__endswith="-EN").first()
-            if english is None:
-                continue
-            chinese = self.chinese_document(english)
-            SegmentOverride.objects.update_or_create(
-                locale=self.zh, context=segment.context, defaults={"data_json": json.dumps(chinese.pk)}
-            )
-
-    def chinese_document(self, english):
-        return self.document(re.sub(r"-EN$", "-CH", english.title))
-
     # -- housekeeping ----------------------------------------------------------------------------
-
-    def write_missing(self, path):
-        po = polib.POFile(wrapwidth=0)
-        po.metadata = {"Content-Type": "text/plain; charset=utf-8", "Language": "zh-hans"}
-        for msgid, context in self.missing.items():
-            po.append(polib.POEntry(msgid=msgid, msgstr="", comment=context))
-        po.save(str(path))
 
     def remove_written_files(self):
         for file in self.written_files:

@@ -111,7 +111,7 @@ def translation_statuses(state=None):
 
 
 class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "home/admin/translation_status_report.html"
+    template_name = "translation/status_report.html"
     page_title = _("Translation status")
     header_icon = "globe"
 

@@ -9,13 +9,13 @@ from django.urls import reverse
 
 from wagtail.models import Page
 
-from home.translation.guards import can_edit, can_publish
-from home.translation.review import edit_url, review_actions, untranslated_count
+from translation.guards import can_edit, can_publish
+from translation.review import edit_url, review_actions, untranslated_count
 
 register = template.Library()
 
 
-@register.inclusion_tag("home/admin/translation_editor_footer.html", takes_context=True)
+@register.inclusion_tag("translation/editor_footer.html", takes_context=True)
 def translation_editor_footer(context):
     translation = context["translation"]
     instance = context.get("object") or translation.get_target_instance()

@@ -59,16 +59,12 @@ def collection_permissions(*codenames):
     )
 
 
-@transaction.atomic
-def setup_roles():
-    """Creates or resets the four groups, their permissions and the review workflow; returns the groups."""
-    english_root = locale_root(Locale.get_default().language_code)
-    chinese_root = locale_root("zh-hans")
+def role_definitions(english_root, chinese_root):
+    """Each group's page permissions (by tree root), model permissions and collection permissions."""
     admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     submit_translation = Permission.objects.get(
         content_type__app_label="wagtail_localize", codename="submit_translation"
     )
-
     english_publisher = {
         "pages": [(english_root, ["add", "change", "publish", "lock", "unlock"])],
         "permissions": [
@@ -84,7 +80,7 @@ def setup_roles():
             "choose_document",
         ],
     }
-    roles = {
+    return {
         EDITORS: {**english_publisher, "permissions": [*english_publisher["permissions"], submit_translation]},
         MODERATORS: english_publisher,
         TRANSLATORS: {
@@ -102,19 +98,27 @@ def setup_roles():
         },
     }
 
-    groups = {}
+
+def reset_group(name, role, root_collection):
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.set(role["permissions"])
+    GroupPagePermission.objects.filter(group=group).delete()
+    for page, types in role["pages"]:
+        for permission_type in types:
+            GroupPagePermission.objects.create(group=group, page=page, permission_type=permission_type)
+    GroupCollectionPermission.objects.filter(group=group).delete()
+    for permission in collection_permissions(*role["collections"]):
+        GroupCollectionPermission.objects.create(group=group, collection=root_collection, permission=permission)
+    return group
+
+
+@transaction.atomic
+def setup_roles():
+    """Creates or resets the four groups, their permissions and the review workflow; returns the groups."""
+    chinese_root = locale_root("zh-hans")
+    roles = role_definitions(locale_root(Locale.get_default().language_code), chinese_root)
     root_collection = Collection.get_first_root_node()
-    for name, role in roles.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.set(role["permissions"])
-        GroupPagePermission.objects.filter(group=group).delete()
-        for page, types in role["pages"]:
-            for permission_type in types:
-                GroupPagePermission.objects.create(group=group, page=page, permission_type=permission_type)
-        GroupCollectionPermission.objects.filter(group=group).delete()
-        for permission in collection_permissions(*role["collections"]):
-            GroupCollectionPermission.objects.create(group=group, collection=root_collection, permission=permission)
-        groups[name] = group
+    groups = {name: reset_group(name, role, root_collection) for name, role in roles.items()}
 
     task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first() or GroupApprovalTask.objects.create(
         name=REVIEW_TASK

@@ -1,12 +1,12 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo.builder import DemoContentError, build_demo_site
-from home.demo.source_pages import SourcePageError
+from demo.builder import DemoContentError, build_demo_site
+from demo.source_pages import SourcePageError
 
 
 class Command(BaseCommand):
     help = (
-        "Builds the bilingual demo site from the organisation's pages kept in home/demo/source/. "
+        "Builds the bilingual demo site from the organisation's pages kept in demo/source/. "
         "Safe to run again: it only adds what is missing."
     )
 

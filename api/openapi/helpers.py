@@ -1,0 +1,66 @@
+"""Small builders of OpenAPI fragments shared by the components and the paths."""
+
+
+def ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def nullable(schema):
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def page_summary_properties():
+    return {
+        "id": {"type": "integer"},
+        "type": {"type": "string"},
+        "locale": {"type": "string"},
+        "title": {"type": "string"},
+        "html_url": {"type": "string", "format": "uri"},
+        "detail_url": {"type": "string", "format": "uri"},
+    }
+
+
+def listing(item):
+    return {
+        "type": "object",
+        "properties": {
+            "meta": {"type": "object", "properties": {"total_count": {"type": "integer"}}, "required": ["total_count"]},
+            "items": {"type": "array", "items": ref(item)},
+        },
+        "required": ["meta", "items"],
+    }
+
+
+def query(name, description, schema=None, required=False):
+    return {
+        "name": name,
+        "in": "query",
+        "required": required,
+        "description": description,
+        "schema": schema or {"type": "string"},
+    }
+
+
+PAGINATION = [
+    query("limit", "Items per page, 1 to 100 (default 20).", {"type": "integer", "minimum": 1, "maximum": 100}),
+    query("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
+]
+ERRORS = {
+    "400": {"description": "Bad parameter", "content": {"application/json": {"schema": ref("Error")}}},
+    "404": {"description": "Not found", "content": {"application/json": {"schema": ref("Error")}}},
+}
+CACHE_NOTE = (
+    "Responses carry ETag, Last-Modified and `Cache-Control: public, max-age=60`; send If-None-Match "
+    "or If-Modified-Since to get 304 Not Modified."
+)
+
+
+def ok(schema_name, description="OK"):
+    return {
+        "200": {"description": description, "content": {"application/json": {"schema": ref(schema_name)}}},
+        **ERRORS,
+    }
+
+
+def id_path(description):
+    return [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}, "description": description}]
