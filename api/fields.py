@@ -4,6 +4,7 @@ import re
 
 from rest_framework import serializers
 
+from .compat import serializer_detail_urlpath
 from .media import document_representation, image_representation
 from .prefetch import localized, translations_of
 
@@ -149,7 +150,7 @@ class RequestDetailUrlField(RequestHtmlUrlField):
     """The object's API URL on the host the client asked."""
 
     def to_representation(self, instance):
-        path = self.context["router"].get_object_detail_urlpath(type(instance), instance.pk)
+        path = serializer_detail_urlpath(self.context, type(instance), instance.pk)
         return api_url(request_of(self), path) if path else None
 
 

@@ -110,10 +110,10 @@ def prefetch_for(pages, request=None):
     prefetch_related_objects(pages, "locale")
     for page in pages:
         by_model[type(page)].append(page)
+        deferred = page.get_deferred_fields()  # reading a deferred stream field would cost a query per page
         for field in page._meta.get_fields():
-            if isinstance(field, StreamField):
-                raw = page.__dict__.get(field.attname)
-                raw = getattr(raw, "raw_data", raw)
+            if isinstance(field, StreamField) and field.attname not in deferred:
+                raw = getattr(getattr(page, field.attname), "raw_data", None)
                 collect_references(field.stream_block, list(raw) if raw is not None else None, refs)
     for model, items in by_model.items():
         lookups = model.api_prefetches() if hasattr(model, "api_prefetches") else []

@@ -25,12 +25,15 @@ from wagtail.api.v2.filters import (
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry, Site
 
 from rest_framework.response import Response
 
+from .compat import detail_urlpath
 from .fields import ParentPageField, RequestDetailUrlField, RequestHtmlUrlField, absolutize, api_url
 from .filters import DateRangeFilter, LocaleFilter, TopicFilter
 from .media import document_representation, image_representation, public_only
@@ -93,6 +96,10 @@ class PublicPagesAPIViewSet(CacheableMixin, PagesAPIViewSet):
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic", "date_from", "date_to"])
 
+    def get_object(self):
+        """The draft being previewed, or the page the URL names."""
+        return getattr(self, "preview_object", None) or super().get_object()
+
     @classmethod
     def get_listing_default_fields(cls, model):
         fields = super().get_listing_default_fields(model)
@@ -130,7 +137,7 @@ class PublicPagesAPIViewSet(CacheableMixin, PagesAPIViewSet):
         query = request.GET.copy()
         for parameter in self.find_query_parameters:
             query.pop(parameter, None)
-        path = request.wagtailapi_router.get_object_detail_urlpath(Page, page.pk)
+        path = detail_urlpath(request, Page, page.pk)
         return redirect(f"{api_url(request, path)}?{query.urlencode()}")
 
     def find_object(self, queryset, request):
@@ -149,7 +156,7 @@ class PublicPagesAPIViewSet(CacheableMixin, PagesAPIViewSet):
                 return None
         try:
             page, _args, _kwargs = root.specific.route(request, components)
-        except Exception:
+        except Http404:
             return None
         return page if queryset.filter(pk=page.pk).exists() else None
 
@@ -162,7 +169,7 @@ class PublicPagesAPIViewSet(CacheableMixin, PagesAPIViewSet):
         page = get_object_or_404(Page, pk=claims["page"]).specific
         revision = get_object_or_404(page.revisions, pk=claims["revision"])
         draft = revision.as_object()
-        self._cached_object = draft  # the serializer for a single object is chosen from get_object()
+        self.preview_object = draft  # get_object() returns it, so the draft's own type picks the serializer
         with prefetch_for([draft], request):
             data = self.get_serializer(draft).data
         response = Response(data)
@@ -192,38 +199,45 @@ def api_preview_link(request, page_id):
     return redirect(f"{reverse('wagtailapi:pages:preview')}?{urlencode({'token': preview_token(page)})}")
 
 
-class PublicMediaMixin(CacheableMixin):
-    """Images or documents outside private collections, each item extended by `representation` (see media.py)
-    with its absolute download URL and the extra keys the apps use."""
+class PublicMediaSerializerMixin:
+    """Each image or document extended by `representation` (see media.py) with the extra keys the apps use, and
+    with absolute URLs built from the request."""
 
     representation = None
     extra_keys = ()
 
-    def get_queryset(self):
-        return public_only(self.model.objects.all().order_by("id"))
-
-    def get_serializer_class(self):
-        base = super().get_serializer_class()
-        representation, extra_keys = self.representation, self.extra_keys
-
-        def to_representation(serializer, item):
-            data = base.to_representation(serializer, item)
-            request = serializer.context["request"]
-            extra = representation(item, request)
-            data.update({key: extra[key] for key in extra_keys})
-            if data.get("meta", {}).get("download_url"):
-                data["meta"]["download_url"] = api_url(request, urlsplit(data["meta"]["download_url"]).path)
-            return data
-
-        attributes = {"to_representation": to_representation, "detail_url": RequestDetailUrlField(read_only=True)}
-        return type(f"Public{base.__name__}", (base,), attributes)
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context["request"]
+        extra = type(self).representation(instance, request)
+        data.update({key: extra[key] for key in self.extra_keys})
+        if data.get("meta", {}).get("download_url"):
+            data["meta"]["download_url"] = api_url(request, urlsplit(data["meta"]["download_url"]).path)
+        return data
 
 
-class PublicImagesAPIViewSet(PublicMediaMixin, ImagesAPIViewSet):
-    representation = staticmethod(image_representation)
+class PublicImageSerializer(PublicMediaSerializerMixin, ImageSerializer):
+    detail_url = RequestDetailUrlField(read_only=True)
+    representation = image_representation
     extra_keys = ("alt", "renditions")
 
 
-class PublicDocumentsAPIViewSet(PublicMediaMixin, DocumentsAPIViewSet):
-    representation = staticmethod(document_representation)
+class PublicDocumentSerializer(PublicMediaSerializerMixin, DocumentSerializer):
+    detail_url = RequestDetailUrlField(read_only=True)
+    representation = document_representation
     extra_keys = ("download_url", "file_size", "content_type")
+
+
+class PublicMediaMixin(CacheableMixin):
+    """Images or documents outside private collections."""
+
+    def get_queryset(self):
+        return public_only(self.model.objects.all().order_by("id"))
+
+
+class PublicImagesAPIViewSet(PublicMediaMixin, ImagesAPIViewSet):
+    base_serializer_class = PublicImageSerializer
+
+
+class PublicDocumentsAPIViewSet(PublicMediaMixin, DocumentsAPIViewSet):
+    base_serializer_class = PublicDocumentSerializer

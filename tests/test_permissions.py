@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -25,7 +25,6 @@ from bs4 import BeautifulSoup
 
 from news.models import NewsArticlePage, NewsIndexPage
 from resources.models import Topic
-from translation.guards import EDITOR_ACTIONS, GUARDED_VIEWS
 
 from .factories import make_staff, publish_article
 
@@ -340,21 +339,3 @@ def test_bulk_deleting_media_takes_the_change_permission(client, model, app_labe
     url = reverse("wagtail_bulk_action", args=[app_label, model._meta.model_name, "delete"]) + f"?id={item.pk}"
     assert client.post(url).status_code == 403
     assert model.objects.filter(pk=item.pk).exists()
-
-
-def url_names(resolver=None, namespace=""):
-    """Every named URL of the project, namespaced as `reverse` takes it."""
-    for pattern in (resolver or get_resolver()).url_patterns:
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from url_names(pattern, inner)
-        elif pattern.name:
-            yield f"{namespace}{pattern.name}"
-
-
-def test_the_guards_still_match_what_wagtail_and_wagtail_localize_offer():
-    """Fails loudly when an upgrade renames a view or a posted action the guards key on."""
-    from wagtail_localize.wagtail_hooks import ConvertToAliasPageActionMenuItem, RestartTranslationPageActionMenuItem
-
-    assert set(GUARDED_VIEWS) <= set(url_names())
-    assert {ConvertToAliasPageActionMenuItem.name, RestartTranslationPageActionMenuItem.name} == set(EDITOR_ACTIONS)

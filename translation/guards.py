@@ -16,6 +16,8 @@ from wagtail.models import Page
 from wagtail.permission_policies.collections import CollectionPermissionPolicy
 from wagtail_localize.models import Translation
 
+from .compat import CONVERT_TO_ALIAS, EDITOR_ACTIONS, STOP_TRANSLATION, TRANSLATION_EDITING_VIEWS
+
 
 def can_edit(user, instance):
     """Edit rights on a page, or the snippet's own (language-scoped) permission policy."""
@@ -55,14 +57,9 @@ MEDIA_ACTIONS = {
 
 # URL name -> (how to find the object from the URL, who may use the view)
 GUARDED_VIEWS = {
-    "wagtail_localize:convert_to_alias": (page_target, can_publish),
-    "wagtail_localize:stop_translation": (translation_target, can_publish),
-    "wagtail_localize:edit_string_translation": (translation_target, can_edit),
-    "wagtail_localize:edit_override": (translation_target, can_edit),
-    "wagtail_localize:download_pofile": (translation_target, can_edit),
-    "wagtail_localize:upload_pofile": (translation_target, can_edit),
-    "wagtail_localize:machine_translate": (translation_target, can_edit),
-    "wagtail_localize:preview_translation": (translation_target, can_edit),
+    CONVERT_TO_ALIAS: (page_target, can_publish),
+    STOP_TRANSLATION: (translation_target, can_publish),
+    **dict.fromkeys(TRANSLATION_EDITING_VIEWS, (translation_target, can_edit)),
     "translation_upload_pofile": (translation_target, can_edit),
     **MEDIA_ACTIONS,
 }
@@ -93,12 +90,8 @@ class PublisherOnlyActionsMiddleware:
         return None
 
 
-# wagtail-localize reads these from a POST to the ordinary edit views: restart a stopped translation, or turn the
-# page into an alias of its source. Its own before_edit_* hooks act on them; ours run first and refuse them.
-EDITOR_ACTIONS = ("localize-restart-translation", "localize-convert-to-alias")
-
-
 def refuse_editor_actions_to_non_publishers(request, instance):
+    """wagtail-localize's own before_edit_* hooks act on these posted actions; ours run first and refuse them."""
     posted_action = request.method == "POST" and any(action in request.POST for action in EDITOR_ACTIONS)
     if posted_action and not can_publish(request.user, instance.specific if isinstance(instance, Page) else instance):
         raise PermissionDenied

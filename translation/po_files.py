@@ -20,9 +20,10 @@ from django.views.decorators.http import require_POST
 
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.models import StringSegment, Translation
-from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 import polib
+
+from .guards import can_edit
 
 MAX_PO_FILE_SIZE = 5 * 1024 * 1024
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
@@ -87,7 +88,7 @@ def check_po_file(po, translation):
 @require_POST
 def upload_pofile(request, translation_id):
     translation = get_object_or_404(Translation, id=translation_id)
-    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+    if not can_edit(request.user, translation.get_target_instance()):
         raise PermissionDenied
     try:
         po = parse_po_file(request.FILES.get("file"))

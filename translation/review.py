@@ -18,6 +18,8 @@ from django.views.decorators.http import require_POST
 from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import StringSegment, Translation
 
+from .compat import EDITOR_PUBLISH_FIELD, EDITOR_PUBLISH_VALUE
+
 
 def untranslated_count(translation):
     """How many strings and related objects of the source have no usable translation in the target locale."""
@@ -111,7 +113,7 @@ def review_translation(request, translation_id, action):
 
 def refuse_incomplete_publish(request, instance):
     """Guards wagtail-localize's Publish button, which would otherwise fill gaps with the English text."""
-    if request.method != "POST" or request.POST.get("action") != "publish":
+    if request.method != "POST" or request.POST.get(EDITOR_PUBLISH_FIELD) != EDITOR_PUBLISH_VALUE:
         return None
     if not isinstance(instance, DraftStateMixin):
         return None

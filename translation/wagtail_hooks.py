@@ -9,23 +9,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import guards, po_files, review, status
-from .sync import UpdateTranslationsAsDraftsView
+from .compat import SyncWithoutPublishingView, shadowing_urls
 
 
 @hooks.register("register_admin_urls")
 def register_translation_urls():
     return [
-        # These two take the place of wagtail-localize's own views at the same addresses (our hooks run first).
-        path(
-            "localize/translate/<int:translation_id>/pofile/upload/",
-            po_files.upload_pofile,
-            name="translation_upload_pofile",
-        ),
-        path(
-            "localize/update/<int:translation_source_id>/",
-            UpdateTranslationsAsDraftsView.as_view(),
-            name="translation_update_as_drafts",
-        ),
+        *shadowing_urls(po_files.upload_pofile, SyncWithoutPublishingView.as_view()),
         path(
             "translation-review/<int:translation_id>/submit/",
             review.submit_for_review,

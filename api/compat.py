@@ -1,0 +1,16 @@
+"""The one place the API relies on Wagtail API v2 plumbing that is not a documented extension point.
+
+Written against Wagtail 8.0.1; tests/test_compat.py checks it and fails loudly when an upgrade changes it.
+"""
+
+WRITTEN_FOR_VERSION = "8.0.1"
+
+
+def detail_urlpath(request, model, pk):
+    """The API path of an object's detail view. Wagtail's router puts itself on each request it serves
+    (`request.wagtailapi_router`), and the viewsets hand it to serializers as `context["router"]`."""
+    return request.wagtailapi_router.get_object_detail_urlpath(model, pk)
+
+
+def serializer_detail_urlpath(serializer_context, model, pk):
+    return serializer_context["router"].get_object_detail_urlpath(model, pk)

@@ -1,0 +1,66 @@
+"""What the compatibility modules assume of Wagtail and wagtail-localize still holds. These fail loudly on an
+upgrade that changes one of them: read translation/compat.py and api/compat.py, then adapt or drop the item."""
+
+import importlib.metadata
+from pathlib import Path
+
+from django.urls import URLResolver, get_resolver, resolve
+
+import wagtail_localize
+from wagtail_localize.views.update_translations import UpdateTranslationsForm
+from wagtail_localize.wagtail_hooks import ConvertToAliasPageActionMenuItem, RestartTranslationPageActionMenuItem
+
+import pytest
+
+from api import compat as api_compat
+from translation import compat
+from translation.guards import GUARDED_VIEWS
+
+EDITOR_BUNDLE = Path(wagtail_localize.__file__).parent / "static/wagtail_localize/js/wagtail-localize.js"
+
+
+def url_names(resolver=None, namespace=""):
+    """Every named URL of the project, namespaced as `reverse` takes it."""
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names(pattern, inner)
+        elif pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_written_for_the_installed_versions():
+    assert importlib.metadata.version("wagtail-localize") == compat.WRITTEN_FOR_VERSION
+    assert importlib.metadata.version("wagtail") == api_compat.WRITTEN_FOR_VERSION
+
+
+def test_the_guarded_views_and_posted_actions_still_exist():
+    assert set(GUARDED_VIEWS) <= set(url_names())
+    assert {ConvertToAliasPageActionMenuItem.name, RestartTranslationPageActionMenuItem.name} == set(
+        compat.EDITOR_ACTIONS
+    )
+
+
+def test_our_views_answer_at_wagtail_localizes_addresses():
+    """Only true while the translation app comes before wagtail_localize in INSTALLED_APPS."""
+    assert resolve("/admin/localize/translate/1/pofile/upload/").url_name == "translation_upload_pofile"
+    assert resolve("/admin/localize/update/1/").url_name == "translation_update_as_drafts"
+
+
+def test_the_sync_form_still_offers_publishing_which_we_remove():
+    assert compat.SYNC_PUBLISH_FIELD in UpdateTranslationsForm.base_fields
+
+
+def test_the_side_by_side_editor_still_publishes_and_renders_its_footer_as_we_expect():
+    bundle = EDITOR_BUNDLE.read_text(encoding="utf-8")
+    assert f'name:"{compat.EDITOR_PUBLISH_FIELD}",value:"{compat.EDITOR_PUBLISH_VALUE}"' in bundle
+    assert 'createElement("footer",{className:"footer' in bundle  # hidden by templates/translation/editor_footer.html
+
+
+@pytest.mark.django_db
+def test_wagtails_api_router_reaches_requests_and_serializers(client):
+    response = client.get("/api/v2/pages/find/", {"html_path": "/en/news/"})
+    assert response.status_code == 302
+    assert hasattr(response.wsgi_request, "wagtailapi_router")
+    page = client.get(response["Location"]).json()
+    assert page["meta"]["detail_url"].endswith(f"/api/v2/pages/{page['id']}/")

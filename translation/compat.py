@@ -1,0 +1,69 @@
+"""Every place the translation workflow relies on wagtail-localize behaviour that is not a documented API.
+
+Written against wagtail-localize 1.14.5; tests/test_compat.py checks each item below and fails loudly when an
+upgrade changes it. Nothing else in the project imports wagtail-localize's views or reads its posted fields.
+"""
+
+from django.urls import path
+
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+WRITTEN_FOR_VERSION = "1.14.5"
+
+# The side-by-side editor publishes by posting `action=publish` to the ordinary edit view, which wagtail-localize's
+# before_edit_page / before_edit_snippet hooks intercept.
+EDITOR_PUBLISH_FIELD, EDITOR_PUBLISH_VALUE = "action", "publish"
+
+# Names of the action-menu items wagtail-localize reads from a POST to the edit views: restart a stopped
+# translation, or turn the page into an alias of its source.
+EDITOR_ACTIONS = ("localize-restart-translation", "localize-convert-to-alias")
+
+# URL names of wagtail-localize's admin views, as the guards check them (see translation.guards).
+CONVERT_TO_ALIAS = "wagtail_localize:convert_to_alias"
+STOP_TRANSLATION = "wagtail_localize:stop_translation"
+TRANSLATION_EDITING_VIEWS = (
+    "wagtail_localize:edit_string_translation",
+    "wagtail_localize:edit_override",
+    "wagtail_localize:download_pofile",
+    "wagtail_localize:upload_pofile",
+    "wagtail_localize:machine_translate",
+    "wagtail_localize:preview_translation",
+)
+
+# The field of the sync form that would publish translations with the English text filling their gaps.
+SYNC_PUBLISH_FIELD = "publish_translations"
+
+
+def shadowing_urls(upload_pofile_view, update_translations_view):
+    """Our views at the addresses of wagtail-localize's PO upload and sync views.
+
+    wagtail-localize's editor links to these addresses (they are built into its React props and buttons), so the
+    only way to put our checks in front is to answer at the same paths. Wagtail joins the register_admin_urls
+    hooks in INSTALLED_APPS order, and the first match wins: this app must stay before wagtail_localize.
+    """
+    return [
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            upload_pofile_view,
+            name="translation_upload_pofile",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            update_translations_view,
+            name="translation_update_as_drafts",
+        ),
+    ]
+
+
+class SyncWithoutPublishingView(UpdateTranslationsView):
+    """wagtail-localize's sync view without its "Publish immediately" option, which would fill the changed strings
+    with English on the live page: the changed strings wait for translation and review instead."""
+
+    def get_form(self):
+        form = super().get_form()
+        form.fields.pop(SYNC_PUBLISH_FIELD, None)
+        return form
+
+    def form_valid(self, form):
+        form.cleaned_data[SYNC_PUBLISH_FIELD] = False
+        return super().form_valid(form)
