@@ -11,7 +11,7 @@ import contextvars
 import re
 from collections import defaultdict
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils.translation import get_language
 
 from wagtail import blocks
@@ -39,11 +39,6 @@ def cached(kind, ids):
     if not all(key in objects for key in keys):
         return None
     return [objects[key] for key in keys]
-
-
-def image_with_renditions(lookup):
-    """A prefetch of an image foreign key together with the renditions the API shows."""
-    return Prefetch(lookup, queryset=get_image_model().objects.prefetch_renditions(*RENDITION_SPECS))
 
 
 def localized(instance):
@@ -105,6 +100,8 @@ def collect_references(block, raw, refs):
 @contextlib.contextmanager
 def prefetch_for(pages, request=None):
     """Within this block, serialising `pages` costs a fixed number of queries."""
+    from . import page_fields  # page_fields builds on the serializer fields, which read this module's store
+
     refs = defaultdict(set)
     by_model = defaultdict(list)
     prefetch_related_objects(pages, "locale")
@@ -116,7 +113,7 @@ def prefetch_for(pages, request=None):
                 raw = getattr(getattr(page, field.attname), "raw_data", None)
                 collect_references(field.stream_block, list(raw) if raw is not None else None, refs)
     for model, items in by_model.items():
-        lookups = model.api_prefetches() if hasattr(model, "api_prefetches") else []
+        lookups = page_fields.prefetch_lookups(model)
         if lookups:
             prefetch_related_objects(items, *lookups)
 
@@ -154,10 +151,12 @@ def prefetch_for(pages, request=None):
 def localized_snippets(pages):
     """The versions, in each listed page's language, of the snippets and pages they link to (topics,
     organisations, a news article's program), else the source-language one; pages only when live and public."""
+    from . import page_fields  # see prefetch_for
+
     keys_by_model = defaultdict(set)
     locale_ids = {page.locale_id for page in pages}
     for page in pages:
-        for linked in page.api_translatables() if hasattr(page, "api_translatables") else []:
+        for linked in page_fields.linked_objects(page):
             keys_by_model[type(linked)].add(linked.translation_key)
     found = {}
     default = Locale.get_default()

@@ -33,6 +33,7 @@ from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry, Site
 
 from rest_framework.response import Response
 
+from . import page_fields
 from .compat import detail_urlpath
 from .fields import ParentPageField, RequestDetailUrlField, RequestHtmlUrlField, absolutize, api_url
 from .filters import DateRangeFilter, LocaleFilter, TopicFilter
@@ -95,6 +96,11 @@ class PublicPagesAPIViewSet(CacheableMixin, PagesAPIViewSet):
         SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic", "date_from", "date_to"])
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        """Serializers for the page type's declared fields, chosen by what each field is (see page_fields)."""
+        return {**super().get_field_serializer_overrides(model), **page_fields.serializer_overrides(model)}
 
     def get_object(self):
         """The draft being previewed, or the page the URL names."""

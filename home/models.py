@@ -13,9 +13,6 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from api.fields import ImageField, PageListField, TranslationsField
-from api.prefetch import image_with_renditions
-
 from .blocks import RICH_TEXT_FEATURES
 from .text import page_body_text, segment
 
@@ -34,7 +31,7 @@ class BasePage(Page):
     promote_panels = [*Page.promote_panels, FieldPanel("summary")]
     # Both languages share a page's slug, so /en/news/x/ and /zh-hans/news/x/ are the same story.
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
-    api_fields = [APIField("summary"), APIField("translations", serializer=TranslationsField())]
+    api_fields = [APIField("summary"), APIField("translations")]
 
     # What a page type contributes to listings, search and the API: its kind of content (None for pages that
     # only frame others), the lookup from the page to its topics, and the field it is dated by.
@@ -51,15 +48,6 @@ class BasePage(Page):
         if date is None and self.first_published_at:
             date = self.first_published_at.date()
         return date
-
-    @classmethod
-    def api_prefetches(cls):
-        """Related objects the API serialises for every item, fetched for a whole listing at once."""
-        return []
-
-    def api_translatables(self):
-        """Snippets and pages the API shows in the reader's language (see api.prefetch)."""
-        return []
 
     @property
     def social_image(self):
@@ -101,9 +89,9 @@ class HomePage(BasePage):
     api_fields = [
         *BasePage.api_fields,
         APIField("hero_text"),
-        APIField("hero_image", serializer=ImageField()),
+        APIField("hero_image"),
         APIField("intro"),
-        APIField("featured_pages", serializer=PageListField()),
+        APIField("featured_pages"),
     ]
     content_panels = [
         *BasePage.content_panels,
@@ -115,13 +103,6 @@ class HomePage(BasePage):
     @property
     def social_image(self):
         return self.hero_image
-
-    @classmethod
-    def api_prefetches(cls):
-        return [image_with_renditions("hero_image"), "featured_pages__page"]
-
-    def api_translatables(self):
-        return [feature.page.specific for feature in self.featured_pages.all()]
 
     def latest_news(self, count=3):
         news_article_model = apps.get_model("news", "NewsArticlePage")

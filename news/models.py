@@ -14,8 +14,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from api.fields import ImageField, RelatedPageField, TopicListField
-from api.prefetch import image_with_renditions
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import BasePage
 from resources.models import topic_filter
@@ -121,11 +119,11 @@ class NewsArticlePage(BasePage):
         *BasePage.api_fields,
         APIField("dateline"),
         APIField("date"),
-        APIField("lead_image", serializer=ImageField()),
+        APIField("lead_image"),
         APIField("lead_image_caption"),
         APIField("body"),
-        APIField("topics", serializer=TopicListField(source="article_topics")),
-        APIField("related_program", serializer=RelatedPageField()),
+        APIField("topics"),
+        APIField("related_program"),
     ]
     content_panels = [
         *BasePage.content_panels,
@@ -142,14 +140,6 @@ class NewsArticlePage(BasePage):
     @property
     def social_image(self):
         return self.lead_image
-
-    @classmethod
-    def api_prefetches(cls):
-        return [image_with_renditions("lead_image"), "article_topics__topic", "related_program"]
-
-    def api_translatables(self):
-        topics = [link.topic for link in self.article_topics.all()]
-        return [*topics, self.related_program] if self.related_program else topics
 
     def topics(self):
         return [link.topic.localized for link in self.article_topics.select_related("topic")]

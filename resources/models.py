@@ -12,8 +12,6 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from api.fields import DocumentField, ImageField, OrganizationListField, TopicField, TopicListField
-from api.prefetch import image_with_renditions
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DownloadsBlock, FiguresBlock, TipsBlock
 from home.content import content_kinds
 from home.models import BasePage
@@ -54,9 +52,6 @@ class SingleTopicResourcePage(ResourcePage):
 
     class Meta:
         abstract = True
-
-    def api_translatables(self):
-        return [self.topic] if self.topic else []
 
 
 def resource_kinds():
@@ -117,11 +112,11 @@ class ProgramPage(ResourcePage):
         *BasePage.api_fields,
         APIField("start_year"),
         APIField("end_year"),
-        APIField("image", serializer=ImageField()),
+        APIField("image"),
         APIField("figures"),
         APIField("body"),
-        APIField("organizations", serializer=OrganizationListField()),
-        APIField("topics", serializer=TopicListField(source="program_topics")),
+        APIField("organizations"),
+        APIField("topics"),
         APIField("downloads"),
     ]
     content_panels = [
@@ -142,15 +137,6 @@ class ProgramPage(ResourcePage):
     @property
     def social_image(self):
         return self.image
-
-    @classmethod
-    def api_prefetches(cls):
-        return [image_with_renditions("image"), "organizations__organization__logo", "program_topics__topic"]
-
-    def api_translatables(self):
-        return [link.organization for link in self.organizations.all()] + [
-            link.topic for link in self.program_topics.all()
-        ]
 
     def organizations_by_role(self):
         """Partners and donors, each shown in the reader's language."""
@@ -202,8 +188,8 @@ class SuccessStoryPage(SingleTopicResourcePage):
         APIField("community"),
         APIField("city"),
         APIField("province"),
-        APIField("topic", serializer=TopicField()),
-        APIField("photo", serializer=ImageField()),
+        APIField("topic"),
+        APIField("photo"),
         APIField("photo_caption"),
         APIField("outcomes"),
         APIField("body"),
@@ -227,10 +213,6 @@ class SuccessStoryPage(SingleTopicResourcePage):
     def social_image(self):
         return self.photo
 
-    @classmethod
-    def api_prefetches(cls):
-        return [image_with_renditions("photo"), "topic"]
-
 
 class TipSheetPage(SingleTopicResourcePage):
     """Short, practical tips on one topic, with a printable PDF."""
@@ -252,11 +234,11 @@ class TipSheetPage(SingleTopicResourcePage):
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("tips")]
     api_fields = [
         *BasePage.api_fields,
-        APIField("topic", serializer=TopicField()),
+        APIField("topic"),
         APIField("intro"),
-        APIField("image", serializer=ImageField()),
+        APIField("image"),
         APIField("tips"),
-        APIField("pdf", serializer=DocumentField()),
+        APIField("pdf"),
     ]
     content_panels = [
         *BasePage.content_panels,
@@ -274,7 +256,3 @@ class TipSheetPage(SingleTopicResourcePage):
     @property
     def social_image(self):
         return self.image
-
-    @classmethod
-    def api_prefetches(cls):
-        return [image_with_renditions("image"), "topic", "pdf"]

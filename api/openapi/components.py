@@ -10,6 +10,7 @@ from wagtail.models import get_page_models
 from api import fields as api_fields
 from api.fields import type_name
 from api.media import RENDITION_FORMATS, RENDITION_SIZES
+from api.page_fields import field_plan
 
 from .helpers import listing, nullable, page_summary_properties, ref
 
@@ -42,8 +43,9 @@ def model_field_schema(field):
 
 
 def api_field_schema(model, api_field: APIField):
-    if api_field.serializer is not None:
-        return SERIALIZER_SCHEMAS[type(api_field.serializer)]
+    serializer = api_field.serializer or field_plan(model, api_field.name).serializer
+    if serializer is not None:
+        return SERIALIZER_SCHEMAS[type(serializer)]
     return model_field_schema(model._meta.get_field(api_field.name))
 
 
