@@ -1,5 +1,5 @@
-"""Admin extensions of the API: a link to a page's draft as the apps will see it, and rich-text links resolved
-from the listing's prefetched pages and documents."""
+"""The API's hooks: a link to a page's draft as the apps will see it, rich-text links and chooser blocks resolved
+from the listing's prefetched pages, images and documents, and how images and documents appear to apps."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from .media import document_representation, image_representation
+from .prefetch import cached
 from .rich_text import PrefetchedDocumentLinkHandler, PrefetchedPageLinkHandler
 from .views import api_preview_link
 
@@ -28,3 +30,24 @@ def use_prefetched_links(features):
     """After Wagtail's own link types (order=100), so that these take their place."""
     features.register_link_type(PrefetchedPageLinkHandler)
     features.register_link_type(PrefetchedDocumentLinkHandler)
+
+
+# The chooser blocks of home.blocks ask these: a listing's prefetched images and documents, and how apps see them.
+@hooks.register("image_bulk_load")
+def prefetched_images(ids):
+    return cached("images", ids)
+
+
+@hooks.register("document_bulk_load")
+def prefetched_documents(ids):
+    return cached("documents", ids)
+
+
+@hooks.register("image_api_representation")
+def image_for_apps(image, context):
+    return image_representation(image, context.get("request"))
+
+
+@hooks.register("document_api_representation")
+def document_for_apps(document, context):
+    return document_representation(document, context.get("request"))

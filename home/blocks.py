@@ -1,36 +1,56 @@
-"""The one block library every page type draws from."""
+"""The one block library every page type draws from.
+
+How images and documents appear to the mobile apps, and how a listing's prefetched ones are reused, belongs to
+the API: the chooser blocks ask for it through hooks the API app registers (see api/wagtail_hooks.py), so this
+library imports nothing from it.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from api.media import document_representation, image_representation
-from api.prefetch import cached
-
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class ImageBlock(ImageChooserBlock):
-    """An image chooser that appears in the API as ready-made renditions, never from a private collection."""
+def first_hook_answer(hook_name, *args):
+    """The first answer other than None of the functions registered for this hook, else None."""
+    for hook in hooks.get_hooks(hook_name):
+        answer = hook(*args)
+        if answer is not None:
+            return answer
+    return None
+
+
+class MediaChooserBlockMixin:
+    """A chooser whose values the API may load in bulk and represent its own way (hooks `<kind>_bulk_load`
+    and `<kind>_api_representation`)."""
+
+    media_kind = ""
 
     def bulk_to_python(self, values):
-        return cached("images", values) or super().bulk_to_python(values)
+        return first_hook_answer(f"{self.media_kind}_bulk_load", values) or super().bulk_to_python(values)
 
     def get_api_representation(self, value, context=None):
-        return image_representation(value, (context or {}).get("request")) if value else None
+        if not value:
+            return None
+        for represent in hooks.get_hooks(f"{self.media_kind}_api_representation"):
+            return represent(value, context or {})  # None hides the file (e.g. from a private collection)
+        return super().get_api_representation(value, context)
 
 
-class DocumentBlock(DocumentChooserBlock):
-    """A document chooser that appears in the API with its download URL, size and type."""
+class ImageBlock(MediaChooserBlockMixin, ImageChooserBlock):
+    """An image chooser; the API shows it as ready-made renditions, never from a private collection."""
 
-    def bulk_to_python(self, values):
-        return cached("documents", values) or super().bulk_to_python(values)
+    media_kind = "image"
 
-    def get_api_representation(self, value, context=None):
-        return document_representation(value, (context or {}).get("request")) if value else None
+
+class DocumentBlock(MediaChooserBlockMixin, DocumentChooserBlock):
+    """A document chooser; the API shows it with its download URL, size and type."""
+
+    media_kind = "document"
 
 
 class HeadingBlock(blocks.StructBlock):
