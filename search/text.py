@@ -1,4 +1,4 @@
-"""Text for search: what of a page is searchable, Chinese word segmentation, and highlighted snippets."""
+"""Text for search: queries cleaned and split into terms (Chinese through home.text), and highlighted snippets."""
 
 import html
 import re

@@ -288,7 +288,7 @@ MATRIX = read_matrix()
 
 def public_site(client):
     """What readers see of the pages the actions touch, in both languages."""
-    pages = [page for language in ("en", "zh-hans") for page in (Targets(language).article, Targets(language).newsroom)]
+    pages = [page for targets in map(Targets, ("en", "zh-hans")) for page in (targets.article, targets.newsroom)]
     seen = {}
     for page in pages:
         response = client.get(page.url)
