@@ -26,7 +26,7 @@ run: install
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py rebuild_search_index
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	VENV=$(VENV) PORT=$(PORT) tools/serve.sh
 
 # Starts a local search node for the run when ELASTICSEARCH_URL is unset and Java is here (tools/run_tests.sh).
 test: install-dev

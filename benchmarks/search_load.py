@@ -1,24 +1,34 @@
-"""Search benchmark: at least 10,000 pages in two languages, on each backend.
+"""Search benchmark: at least 10,000 pages in two languages, on the database backend and on each search engine,
+healthy and hung.
 
     .venv/bin/python benchmarks/search_load.py [--articles 5000] [--seconds 10] [--concurrency 8]
+        [--engines elasticsearch,opensearch]
 
-Seeds its own SQLite database (or BENCH_DATABASE_URL) with the demo site and N news articles per language,
-then for the database backend and for Elasticsearch (ELASTICSEARCH_URL, or a node started with
-tools/search_node.sh) measures a full index rebuild (pages per second) and, through gunicorn from a second
-process, search latency (p50/p99) for English and Chinese queries under concurrent load.
+Seeds its own SQLite database (or BENCH_DATABASE_URL) with the demo site and N news articles per language. For
+the database backend and for each engine (a node of its own, started with tools/search_node.sh on a free port)
+it measures a full index rebuild (pages per second) and, through gunicorn from a second process, search latency
+(p50/p99) for English and Chinese queries under concurrent load. Then, for each engine, it pauses the node
+(kill -STOP: a hung engine) with the server and the task worker running, and measures the time to publish an
+article, search latency while it hangs, and how long after the node is resumed the articles published during the
+outage are in the index.
 """
 
 import argparse
+import http.client
 import json
 import os
 import random
+import socket
 import subprocess
 import tempfile
 import time
+from contextlib import contextmanager
 from urllib.parse import quote
 
 from common import PYTHON, ROOT, bench_env, drive, gunicorn, print_table, run_django
 
+ENGINES = ("elasticsearch", "opensearch")
+NODE_SCRIPT = str(ROOT / "tools" / "search_node.sh")
 ENGLISH = [
     "water",
     "mayors Beijing",
@@ -42,7 +52,22 @@ started = time.perf_counter()
 call_command("update_index", backend_name="{backend}", verbosity=0)
 print(Page.objects.live().count(), time.perf_counter() - started)
 """
-REBUILD_ELASTICSEARCH = "from search import service\ncount, seconds = service.rebuild()\nprint(count, seconds)"
+REBUILD_ENGINE = "from search import service\ncount, seconds = service.rebuild()\nprint(count, seconds)"
+PUBLISH = """
+import datetime, json, time
+from news.models import NewsArticlePage, NewsIndexPage
+index = NewsIndexPage.objects.get(locale__language_code="en")
+ids, seconds = [], []
+for number in range({count}):
+    page = NewsArticlePage(title=f"Published while the engine hung {{number}}", slug=f"hung-{{time.time_ns()}}",
+                           date=datetime.date(2011, 5, 1), body=[("paragraph", "<p>Written during an outage.</p>")])
+    started = time.perf_counter()
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    seconds.append(time.perf_counter() - started)
+    ids.append(page.pk)
+print(json.dumps({{"ids": ids, "seconds": seconds}}))
+"""
 
 
 def client(base_url, seconds, concurrency):
@@ -59,6 +84,20 @@ def client(base_url, seconds, concurrency):
     print(json.dumps(results))
 
 
+def load_from_second_process(base, args):
+    command = [
+        PYTHON,
+        __file__,
+        "--client",
+        base,
+        "--seconds",
+        str(args.seconds),
+        "--concurrency",
+        str(args.concurrency),
+    ]
+    return json.loads(subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT).stdout)
+
+
 def measure(env, label, rebuild_code, args):
     count, seconds = run_django(rebuild_code, env).split()[-2:]
     print(
@@ -66,19 +105,76 @@ def measure(env, label, rebuild_code, args):
         flush=True,
     )
     with gunicorn(env, args.port, args.workers) as base:
-        command = [
-            PYTHON,
-            __file__,
-            "--client",
-            base,
-            "--seconds",
-            str(args.seconds),
-            "--concurrency",
-            str(args.concurrency),
-        ]
-        output = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT).stdout
-    results = json.loads(output)
+        results = load_from_second_process(base, args)
     print_table({f"{label}: {name}": result for name, result in results.items()})
+
+
+@contextmanager
+def search_node(engine, home):
+    """A node of this engine on a free port; yields its URL and a function that pauses, resumes or stops it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "SEARCH_NODE_PORT": str(port), "SEARCH_NODE_HOME": home}
+
+    def control(action):
+        return subprocess.run(
+            ["/bin/bash", NODE_SCRIPT, action, engine], env=env, check=True, capture_output=True, text=True
+        ).stdout
+
+    url = control("start").split()[-1]
+    try:
+        yield url, control
+    finally:
+        control("stop")
+
+
+@contextmanager
+def task_worker(env):
+    worker = subprocess.Popen([PYTHON, "manage.py", "db_worker", "--no-reload", "-v", "0"], env=env, cwd=ROOT)
+    try:
+        yield
+    finally:
+        worker.terminate()
+        worker.wait()
+
+
+def indexed(url, index, page_id):
+    host, port = url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=2)
+    try:
+        connection.request("HEAD", f"/{index}/_doc/{page_id}")
+        return connection.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        connection.close()
+
+
+def measure_hung(env, label, url, control, args):
+    """Publishing, searching and catching up with the node paused (kill -STOP), server and worker running."""
+    with gunicorn(env, args.port, args.workers) as base, task_worker(env):
+        control("pause")
+        try:
+            published = json.loads(run_django(PUBLISH.format(count=args.publishes), env).splitlines()[-1])
+            results = load_from_second_process(base, args)
+        finally:
+            control("resume")
+        resumed = time.perf_counter()
+        index = f"{env['ELASTICSEARCH_INDEX_PREFIX']}_pages"
+        while not all(indexed(url, index, page_id) for page_id in published["ids"]):
+            if time.perf_counter() - resumed > 120:
+                raise SystemExit(f"{label}: the articles published during the outage did not reach the index")
+            time.sleep(0.2)
+        caught_up = time.perf_counter() - resumed
+    seconds = sorted(published["seconds"])
+    print(
+        f"{label} hung (kill -STOP): publish {1000 * seconds[len(seconds) // 2]:.0f} ms median, "
+        f"{1000 * seconds[-1]:.0f} ms slowest of {len(seconds)}; all {len(seconds)} in the index "
+        f"{caught_up:.1f} s after the node was resumed",
+        flush=True,
+    )
+    print_table({f"{label} hung: {name}": result for name, result in results.items()})
 
 
 def main():
@@ -87,7 +183,9 @@ def main():
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--publishes", type=int, default=10, help="articles published while the engine hangs")
     parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated: elasticsearch, opensearch")
     parser.add_argument("--workdir", help="reuse the database of an earlier run (seeding 10,000 pages takes minutes)")
     parser.add_argument("--client", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -104,15 +202,11 @@ def main():
         f"gunicorn {args.workers} workers, {args.seconds:.0f} s a scenario"
     )
     measure(database_env, "database", REBUILD_DATABASE.format(backend="default"), args)
-
-    url = (
-        os.environ.get("ELASTICSEARCH_URL")
-        or subprocess.run(
-            ["/bin/bash", str(ROOT / "tools" / "search_node.sh"), "start"], check=True, capture_output=True, text=True
-        ).stdout.split()[-1]
-    )
-    elastic_env = bench_env(workdir, ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX_PREFIX="bench")
-    measure(elastic_env, "elasticsearch", REBUILD_ELASTICSEARCH, args)
+    for engine in filter(None, args.engines.split(",")):
+        with search_node(engine, tempfile.mkdtemp(prefix=f"{engine}-", dir=workdir)) as (url, control):
+            env = bench_env(workdir, ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX_PREFIX=f"bench_{engine}")
+            measure(env, engine, REBUILD_ENGINE, args)
+            measure_hung(env, engine, url, control, args)
 
 
 if __name__ == "__main__":

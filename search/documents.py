@@ -19,6 +19,11 @@ def alias_name():
     return f"{settings.ELASTICSEARCH_INDEX_PREFIX}_pages"
 
 
+def building_alias_name():
+    """Points at the index a rebuild is filling, so that updates made meanwhile reach it too."""
+    return f"{alias_name()}_building"
+
+
 class PageDocument(Document):
     page_id = Integer()
     locale = Keyword()

@@ -1,18 +1,26 @@
 """What the compatibility modules assume of Wagtail and wagtail-localize still holds. These fail loudly on an
-upgrade that changes one of them: read translation/compat.py and api/compat.py, then adapt or drop the item."""
+upgrade that changes one of them: read translation/compat.py, api/compat.py and search/compat.py, then adapt or drop
+the item."""
 
 import importlib.metadata
+from datetime import timedelta
 from pathlib import Path
 
 from django.urls import URLResolver, get_resolver, resolve
+from django.utils import timezone
 
 import wagtail_localize
+from wagtail.models import Page
 from wagtail_localize.views.update_translations import UpdateTranslationsForm
 from wagtail_localize.wagtail_hooks import ConvertToAliasPageActionMenuItem, RestartTranslationPageActionMenuItem
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from api import compat as api_compat
+from search import compat as search_compat
+from search import engine
+from search.tasks import update_search_index
 from translation import compat
 from translation.guards import GUARDED_VIEWS
 
@@ -32,6 +40,24 @@ def url_names(resolver=None, namespace=""):
 def test_written_for_the_installed_versions():
     assert importlib.metadata.version("wagtail-localize") == compat.WRITTEN_FOR_VERSION
     assert importlib.metadata.version("wagtail") == api_compat.WRITTEN_FOR_VERSION
+    assert importlib.metadata.version("django-tasks-db") == search_compat.WRITTEN_FOR_TASKS_DB_VERSION
+
+
+def test_wagtails_engine_backend_and_its_indexes_use_our_shared_client():
+    backend = search_compat.EngineSearchBackend({"URLS": ["http://127.0.0.1:9"], "INDEX": "compat_check"})
+    assert backend.es is engine.client("http://127.0.0.1:9")
+    assert backend.get_index_for_model(Page).es is backend.es
+
+
+@pytest.mark.django_db
+def test_waiting_task_retries_are_rows_we_can_merge(settings):
+    """django-tasks-db keeps a deferred task as a READY row with its keyword arguments under args_kwargs."""
+    settings.TASKS = settings.DATABASE_TASKS
+    later = update_search_index.using(run_after=timezone.now() + timedelta(minutes=1))
+    later.enqueue(page_ids=[1, 2], attempt=3)
+    later.enqueue(page_ids=[2, 5], attempt=1)
+    assert search_compat.merge_waiting_retries(update_search_index, [7], 0) == ([1, 2, 5, 7], 3)
+    assert not DBTaskResult.objects.exists()
 
 
 def test_the_guarded_views_and_posted_actions_still_exist():

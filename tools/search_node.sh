@@ -3,6 +3,7 @@
 # Elasticsearch 7.10.2 (Java 17) or OpenSearch 3.3.0 (Java 21 or newer).
 #   tools/search_node.sh start [ENGINE]   fetch the jars once, start the node (keeping its data), print its URL
 #   tools/search_node.sh stop  [ENGINE]   stop it
+#   tools/search_node.sh pause|resume [ENGINE]   freeze it (kill -STOP: a hung engine) or let it go on
 #   tools/search_node.sh url   [ENGINE]   print its URL (for ELASTICSEARCH_URL)
 # ENGINE is elasticsearch or opensearch (default: SEARCH_NODE_ENGINE, else elasticsearch).
 # SEARCH_NODE_PORT (default 9200) is the HTTP port: any free port works, and nodes on different ports run side by
@@ -68,6 +69,7 @@ case "${1:-}" in
         ;;
     stop)
         if running; then
+            kill -CONT "$(cat "$pidfile")"  # a paused node would not act on the TERM
             kill "$(cat "$pidfile")"
             for _ in $(seq 1 60); do
                 running || break
@@ -76,11 +78,16 @@ case "${1:-}" in
         fi
         rm -f "$pidfile"
         ;;
+    pause | resume)
+        # A hung engine, for outage tests and benchmarks: the node keeps its port open but answers nothing.
+        running || { echo "no $engine node runs on port $port" >&2; exit 1; }
+        if [ "$1" = pause ]; then kill -STOP "$(cat "$pidfile")"; else kill -CONT "$(cat "$pidfile")"; fi
+        ;;
     url)
         echo "$url"
         ;;
     *)
-        echo "usage: $0 start|stop|url [elasticsearch|opensearch]" >&2
+        echo "usage: $0 start|stop|pause|resume|url [elasticsearch|opensearch]" >&2
         exit 2
         ;;
 esac

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -138,23 +140,40 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
-# Search: Wagtail's database backend by default; Elasticsearch (7.x) when ELASTICSEARCH_URL is set, for both
-# the reader-facing search (search/) and Wagtail's admin search.
+# Search: Wagtail's database backend by default; a search engine (Elasticsearch 7.10 or OpenSearch 3, which speak
+# the same API) when ELASTICSEARCH_URL is set, for both the reader-facing search (search/) and Wagtail's admin
+# search, through one guarded client per process (search/engine.py).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "cms")
-ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+# After a failure, searches skip the engine for this long, then a probe with this timeout asks it again.
+SEARCH_ENGINE_COOLDOWN = float(os.environ.get("SEARCH_ENGINE_COOLDOWN", "10"))
+SEARCH_ENGINE_PROBE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_PROBE_TIMEOUT", "0.5"))
+# Index updates that found the engine down are retried after 1, 2, 4 … seconds, at most this many.
+SEARCH_INDEX_RETRY_MAX_DELAY = float(os.environ.get("SEARCH_INDEX_RETRY_MAX_DELAY", "15"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch7",
+            "BACKEND": "search.compat.EngineSearchBackend",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX": f"{ELASTICSEARCH_INDEX_PREFIX}_wagtail",
-            "TIMEOUT": ELASTICSEARCH_TIMEOUT,
         },
-        # Kept up to date too: the reader-facing search falls back to it when Elasticsearch is unreachable.
+        # Kept up to date too: searches fall back to it when the engine is unavailable.
         "database": {"BACKEND": "wagtail.search.backends.database"},
     }
+
+# Background tasks (django-tasks, Wagtail's own and the search index updates): run by a worker process
+# (`manage.py db_worker`) from the database when a search engine is configured, so that no request waits for it;
+# otherwise at once, in the request (the database search index needs no worker).
+BACKGROUND_TASKS = os.environ.get("BACKGROUND_TASKS", "true" if ELASTICSEARCH_URL else "false").lower() == "true"
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if BACKGROUND_TASKS
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 LOGGING = {
     "version": 1,

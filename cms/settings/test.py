@@ -20,3 +20,9 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY_MACHINE_TRANSLATOR
 ELASTICSEARCH_INDEX_PREFIX = "test_cms"
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["default"]["INDEX"] = "test_cms_wagtail"
+# Tasks run at once, in the test's transaction; the background path (queue, worker, retries) is tested with
+# DATABASE_TASKS and the real db_worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+SEARCH_ENGINE_COOLDOWN = 1
+SEARCH_INDEX_RETRY_MAX_DELAY = 1

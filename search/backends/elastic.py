@@ -2,27 +2,21 @@
 
 import time
 
-from django.conf import settings
-
 from wagtail.models import Page
 
-from elasticsearch import Elasticsearch
-from elasticsearch.helpers import bulk
+from elasticsearch.helpers import BulkIndexError, bulk
 from elasticsearch_dsl import Q, Search
 
 from home.content import content_kinds
 from home.text import page_body_text
-from search.documents import PageDocument, alias_name
+from search import engine
+from search.documents import PageDocument, alias_name, building_alias_name
 from search.facts import page_facts
 from search.text import query_terms
 
 from .base import SearchHit, SearchResults
 
 LANGUAGES = ("en", "zh-hans")
-
-
-def client():
-    return Elasticsearch([settings.ELASTICSEARCH_URL], timeout=settings.ELASTICSEARCH_TIMEOUT, max_retries=0)
 
 
 def to_document(page):
@@ -47,7 +41,7 @@ class ElasticsearchSearch:
     name = "elasticsearch"
 
     def __init__(self, connection=None):
-        self.connection = connection or client()
+        self.connection = connection or engine.client()
 
     # -- reading -------------------------------------------------------------------------------------
 
@@ -108,6 +102,10 @@ class ElasticsearchSearch:
         return [titles[page_id] for page_id in ids if page_id in titles]
 
     # -- writing -------------------------------------------------------------------------------------
+    # Updates go through aliases with require_alias, so that nothing ever creates a stray index: to the readers'
+    # alias, and while a rebuild runs, to the alias of the index it fills too. There a removed page is written as
+    # a tombstone (a document without a locale, which no search matches), so that the rebuild, which only creates
+    # documents that are not there yet, cannot bring back a page read before it was removed.
 
     def ensure_index(self):
         """Creates a first index behind the alias if there is none yet."""
@@ -120,28 +118,81 @@ class ElasticsearchSearch:
         PageDocument._index.clone(name=name).create(using=self.connection)
         return name
 
-    def index_pages(self, pages, index=None):
-        actions = (
-            {"_index": index or alias_name(), "_id": page.pk, "_source": to_document(page).to_dict()} for page in pages
-        )
-        indexed, _errors = bulk(self.connection, actions, refresh=index is None)
-        return indexed
+    def rebuilding(self):
+        return self.connection.indices.exists_alias(name=building_alias_name())
+
+    def index_pages(self, pages):
+        targets = [alias_name()] + ([building_alias_name()] if self.rebuilding() else [])
+        documents = [(page.pk, to_document(page).to_dict()) for page in pages]
+        self.write([{"_index": t, "_id": pk, "_source": source} for t in targets for pk, source in documents])
 
     def remove_pages(self, page_ids):
-        actions = ({"_op_type": "delete", "_index": alias_name(), "_id": page_id} for page_id in page_ids)
-        bulk(self.connection, actions, raise_on_error=False, refresh=True)
+        actions = [{"_op_type": "delete", "_index": alias_name(), "_id": page_id} for page_id in page_ids]
+        if self.rebuilding():
+            actions += [{"_index": building_alias_name(), "_id": pk, "_source": {"page_id": pk}} for pk in page_ids]
+        self.write(actions)
 
-    def switch_alias(self, index):
-        """Points the alias at the new index in one step, then drops the indexes it pointed at before."""
+    def write(self, actions, refresh=True):
+        """Sends the actions in one bulk request; raises on any failure but a delete of what is not there or a
+        rebuild's create of what an update wrote first."""
+        _count, errors = bulk(
+            self.connection, actions, raise_on_error=False, refresh=refresh, require_alias=True, request_timeout=60
+        )
+        failures = [
+            error
+            for error in errors
+            if not any(
+                (op == "delete" and item.get("status") == 404) or (op == "create" and item.get("status") == 409)
+                for op, item in error.items()
+            )
+        ]
+        if failures:
+            raise BulkIndexError(f"{len(failures)} document(s) failed to index", failures)
+
+    # -- rebuilding ----------------------------------------------------------------------------------
+
+    def start_rebuild(self):
+        """A new index behind the building alias (taken from any rebuild that died before it finished)."""
+        self.drop_building_index()
+        index = self.create_index()
+        self.connection.indices.put_alias(index=index, name=building_alias_name())
+        return index
+
+    def fill(self, pages):
+        actions = [
+            {
+                "_op_type": "create",
+                "_index": building_alias_name(),
+                "_id": page.pk,
+                "_source": to_document(page).to_dict(),
+            }
+            for page in pages
+        ]
+        self.write(actions, refresh=False)
+
+    def finish_rebuild(self, index):
+        """Drops the tombstones, then points the readers' alias at the new index in one step and drops the old."""
+        self.connection.indices.refresh(index=index)
+        self.connection.delete_by_query(
+            index=index, body={"query": {"bool": {"must_not": {"exists": {"field": "locale"}}}}}, refresh=True
+        )
         alias = alias_name()
         old = (
             list(self.connection.indices.get_alias(name=alias))
             if self.connection.indices.exists_alias(name=alias)
             else []
         )
-        actions = [{"remove": {"index": name, "alias": alias}} for name in old] + [
-            {"add": {"index": index, "alias": alias}}
+        actions = [{"remove": {"index": name, "alias": alias}} for name in old]
+        actions += [
+            {"add": {"index": index, "alias": alias}},
+            {"remove": {"index": index, "alias": building_alias_name()}},
         ]
         self.connection.indices.update_aliases(body={"actions": actions})
         for name in old:
             self.connection.indices.delete(index=name, ignore_unavailable=True)
+        return self.connection.count(index=alias)["count"]
+
+    def drop_building_index(self):
+        if self.rebuilding():
+            for name in self.connection.indices.get_alias(name=building_alias_name()):
+                self.connection.indices.delete(index=name, ignore_unavailable=True)

@@ -8,13 +8,14 @@ from search import service
 
 class Command(BaseCommand):
     help = (
-        "Rebuilds the search indexes: Wagtail's (database, and Elasticsearch when configured) and the reader-facing "
-        "Elasticsearch index, built as a new index behind an alias so that search keeps answering meanwhile."
+        "Rebuilds the search indexes: Wagtail's (database, and the search engine when configured) and the "
+        "reader-facing engine index, built as a new index behind an alias so that search keeps answering and "
+        "updates made meanwhile reach both."
     )
 
     def handle(self, *args, verbosity=1, **options):
         call_command("update_index", verbosity=max(0, verbosity - 1))
-        if not service.elasticsearch_enabled():
+        if not service.engine_configured():
             self.stdout.write("Search uses the database; its index is up to date.")
             return
 
@@ -29,9 +30,12 @@ class Command(BaseCommand):
             count, seconds = service.rebuild(progress)
         except ElasticsearchException as error:
             raise CommandError(
-                f"Elasticsearch is not reachable: {error}. The previous index is still in use."
+                f"The search engine is not reachable: {error}. The previous index is still in use."
             ) from error
         self.stdout.write("")
         self.stdout.write(
-            self.style.SUCCESS(f"Indexed {count} pages in {seconds:.1f} s ({count / max(seconds, 1e-9):.0f} pages/s).")
+            self.style.SUCCESS(
+                f"The index now holds {count} pages, built in {seconds:.1f} s "
+                f"({count / max(seconds, 1e-9):.0f} pages/s)."
+            )
         )

@@ -1,0 +1,157 @@
+"""The search engine misbehaving, on a real node that the tests pause (kill -STOP: it hangs), stop and start
+again: readers are answered from the database without waiting, the circuit breaker opens and closes, index
+updates wait in the task queue (real db_worker) until the engine is back, and a rebuild loses no update."""
+
+import os
+import signal
+import subprocess
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.test import override_settings
+
+from wagtail.models import Page
+
+import pytest
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from home.content import content_kinds
+from search import engine, service
+from search.backends.base import SearchRequest
+from search.backends.elastic import ElasticsearchSearch
+from search.documents import alias_name
+from search.engine import EngineUnavailable
+from search.tasks import update_search_index
+
+from .factories import publish_article
+
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_CONTROL = os.environ.get("ELASTICSEARCH_CONTROL", "")
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        not (ELASTICSEARCH_URL and ELASTICSEARCH_CONTROL),
+        reason="needs a real node it may pause, stop and start: ELASTICSEARCH_URL and ELASTICSEARCH_CONTROL "
+        "(make test sets both when Java and Maven are installed)",
+    ),
+]
+
+
+def control(action):
+    subprocess.run([ELASTICSEARCH_CONTROL, action], check=True)  # noqa: S603 - the project's own script
+
+
+@pytest.fixture
+def node():
+    """The engine, indexed afresh, with a short timeout; whatever a test does to the node is undone after it."""
+    with override_settings(ELASTICSEARCH_URL=ELASTICSEARCH_URL, ELASTICSEARCH_TIMEOUT=1):
+        service.rebuild()
+        try:
+            yield control
+        finally:
+            control("resume")
+            control("start")
+
+
+def search(query):
+    return service.search(SearchRequest(query=query, language="en"))
+
+
+def engine_titles(query):
+    return [hit.page.title for hit in ElasticsearchSearch().search(SearchRequest(query=query, language="en")).hits]
+
+
+def run_worker():
+    """The real `db_worker`, until no task is ready; the signal handlers it installs are given back after."""
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    try:
+        call_command("db_worker", batch=True, interval=0, startup_delay=False, reload=False, verbosity=0)
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+
+
+def queued_updates():
+    return DBTaskResult.objects.filter(task_path=update_search_index.module_path, status=TaskResultStatus.READY)
+
+
+def test_a_hung_engine_costs_one_timeout_then_searches_skip_it_until_it_answers(node):
+    node("pause")
+    assert search("conservation").backend == "database"  # after the one timeout
+    assert engine.breaker().is_open
+    for _ in range(5):  # not asked at all while the breaker cools down
+        with pytest.raises(EngineUnavailable):
+            ElasticsearchSearch().search(SearchRequest(query="conservation", language="en"))
+        assert search("conservation").backend == "database"
+    time.sleep(settings.SEARCH_ENGINE_COOLDOWN + 0.1)
+    assert search("conservation").backend == "database"  # the probe found it still hung
+    assert engine.breaker().is_open
+
+    node("resume")
+    time.sleep(settings.SEARCH_ENGINE_COOLDOWN + 0.1)
+    results = search("conservation")
+    assert results.backend == "elasticsearch"
+    assert not engine.breaker().is_open
+    assert "Water Conservation tips" in [hit.page.title for hit in results.hits]
+
+
+def test_wagtails_admin_search_answers_from_the_database_while_the_breaker_is_open(node, admin_client):
+    node("pause")
+    search("conservation")  # opens the breaker
+    response = admin_client.get("/admin/pages/search/", {"q": "conservation"})
+    assert response.status_code == 200
+    assert "Water Conservation tips" in response.content.decode()
+
+
+@pytest.mark.parametrize("outage", ["pause", "stop"])
+@override_settings(TASKS=settings.DATABASE_TASKS)
+def test_a_change_made_during_an_outage_reaches_the_index_when_the_engine_is_back(node, outage):
+    node(outage)
+    first = publish_article("Rainwater tanks in Chengdu", "Cisterns on every roof.")
+    second = publish_article("Greywater gardens in Xi'an", "Cisterns for the courtyard.")
+    run_worker()  # Wagtail's database index is updated; the engine's updates go back to the queue, merged
+    assert {hit.page.pk for hit in search("cisterns").hits} == {first.pk, second.pk}  # from the database
+    [retry] = queued_updates()
+    assert set(retry.args_kwargs["kwargs"]["page_ids"]) >= {first.pk, second.pk}
+    assert retry.run_after.timestamp() - time.time() <= settings.SEARCH_INDEX_RETRY_MAX_DELAY
+    assert DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).exists()  # each attempt is on record
+
+    node("resume" if outage == "pause" else "start")
+    deadline = time.monotonic() + 60
+    while queued_updates().exists() and time.monotonic() < deadline:  # no reader request: only the worker
+        time.sleep(0.5)
+        run_worker()
+    assert not queued_updates().exists()
+    assert sorted(engine_titles("cisterns")) == ["Greywater gardens in Xi'an", "Rainwater tanks in Chengdu"]
+
+
+def test_publishing_does_not_touch_the_engine_when_tasks_run_in_the_background(node):
+    node("pause")
+    with override_settings(TASKS=settings.DATABASE_TASKS):
+        publish_article("Bamboo bicycles in Anji", "Frames of local bamboo.")
+        assert not engine.breaker().is_open  # the engine was not asked, so it could not make anyone wait
+        assert queued_updates().count() >= 1
+
+
+def test_a_rebuild_while_updates_flow_loses_none(node):
+    """Updates made while a rebuild runs (here, between two of its chunks) reach the new index, and a page it has
+    already filled that is unpublished meanwhile does not come back with it."""
+    searchable = Page.objects.live().public().type(*content_kinds().values())
+    removed = searchable.order_by("path").first().specific  # in the rebuild's first chunk
+    edited = publish_article("Wind pumps in Chifeng", "Old windmills lifted water.")
+
+    def meanwhile(done, total):
+        if done == 5:
+            removed.unpublish()
+            edited.title = "Wind pumps of Chifeng, restored"
+            edited.save_revision().publish()
+            publish_article("Biogas in Mianyang", "Digesters turn waste into gas.")
+
+    count, _seconds = service.rebuild(progress=meanwhile, chunk_size=5)
+    assert not engine.client().exists(index=alias_name(), id=removed.pk)
+    assert engine_titles("windmills") == ["Wind pumps of Chifeng, restored"]
+    assert engine_titles("digesters") == ["Biogas in Mianyang"]
+    assert count == searchable.count()

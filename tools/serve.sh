@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The last step of `make run`: the development server on 127.0.0.1:$PORT, and beside it the task worker
+# (`manage.py db_worker`) when tasks run in the background, which they do when a search engine is configured
+# (BACKGROUND_TASKS in cms/settings/base.py). The worker stops with the server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python="${VENV:-.venv}/bin/python"
+background="$("$python" manage.py shell --no-imports -c 'from django.conf import settings; print(settings.BACKGROUND_TASKS)')"
+if [ "$background" = True ]; then
+    "$python" manage.py db_worker &
+    worker=$!
+    trap 'kill "$worker" 2>/dev/null || true' EXIT
+    echo "Task worker started (pid $worker): search index updates run in the background." >&2
+fi
+"$python" manage.py runserver "127.0.0.1:${PORT:-8000}"
