@@ -98,12 +98,13 @@ def test_a_hung_engine_costs_one_timeout_then_searches_skip_it_until_it_answers(
     assert "Water Conservation tips" in [hit.page.title for hit in results.hits]
 
 
-def test_wagtails_admin_search_answers_from_the_database_while_the_breaker_is_open(node, admin_client):
+def test_wagtails_admin_search_answers_from_the_database_when_the_engine_hangs(node, admin_client):
     node("pause")
-    search("conservation")  # opens the breaker
-    response = admin_client.get("/admin/pages/search/", {"q": "conservation"})
-    assert response.status_code == 200
-    assert "Water Conservation tips" in response.content.decode()
+    for _ in range(2):  # the first waits for the timeout, then the breaker is open
+        response = admin_client.get("/admin/pages/search/", {"q": "conservation"})
+        assert response.status_code == 200
+        assert "Water Conservation tips" in response.content.decode()
+    assert engine.breaker().is_open
 
 
 @pytest.mark.parametrize("outage", ["pause", "stop"])
