@@ -32,7 +32,10 @@ def bench_env(workdir, **extra):
 def run_django(code, env):
     """Runs Python code with Django set up in a child process; returns what it printed."""
     script = f"import django; django.setup()\n{code}"
-    return subprocess.run([PYTHON, "-c", script], env=env, check=True, cwd=ROOT, capture_output=True, text=True).stdout
+    result = subprocess.run([PYTHON, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"This failed:\n{code}\n{result.stderr[-3000:]}")
+    return result.stdout
 
 
 @contextlib.contextmanager
@@ -90,6 +93,7 @@ def drive(base_url, make_path, seconds, concurrency, headers=None, expect=200):
         "rps": len(latencies) / elapsed,
         "p50_ms": 1000 * statistics.median(ordered),
         "p99_ms": 1000 * ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))],
+        "max_ms": 1000 * ordered[-1],
         "errors": len(errors),
     }
 

@@ -28,6 +28,7 @@ from urllib.parse import quote
 from common import PYTHON, ROOT, bench_env, drive, gunicorn, print_table, run_django
 
 ENGINES = ("elasticsearch", "opensearch")
+WARM_UP_SECONDS = 3
 NODE_SCRIPT = str(ROOT / "tools" / "search_node.sh")
 ENGLISH = [
     "water",
@@ -71,16 +72,16 @@ print(json.dumps({{"ids": ids, "seconds": seconds}}))
 
 
 def client(base_url, seconds, concurrency):
+    """Warms up (each server process meets the engine, or its failure, once), then measures each language."""
     results = {}
     for language, queries in (("en", ENGLISH), ("zh-hans", CHINESE)):
-        results[f"search {language}"] = drive(
-            base_url,
-            lambda queries=queries, language=language: (
-                f"/api/v2/search/?q={quote(random.choice(queries))}&locale={language}"
-            ),
-            seconds,
-            concurrency,
-        )
+
+        def path(queries=queries, language=language):
+            return f"/api/v2/search/?q={quote(random.choice(queries))}&locale={language}"
+
+        warm_up = drive(base_url, path, WARM_UP_SECONDS, concurrency)
+        results[f"search {language}"] = drive(base_url, path, seconds, concurrency)
+        results[f"search {language}"]["warm_up_max_ms"] = warm_up["max_ms"]
     print(json.dumps(results))
 
 
@@ -175,6 +176,10 @@ def measure_hung(env, label, url, control, args):
         flush=True,
     )
     print_table({f"{label} hung: {name}": result for name, result in results.items()})
+    slowest = max(result["warm_up_max_ms"] for result in results.values())
+    print(
+        f"{label} hung: the slowest warm-up request (a process's first meeting with the hung engine): {slowest:.0f} ms"
+    )
 
 
 def main():

@@ -3,7 +3,8 @@ the reader index and Wagtail's admin search, behind a circuit breaker.
 
 A hung engine must not make every reader wait for a timeout: after a request times out or fails, the breaker
 opens and further requests fail at once (EngineUnavailable) for a cool-down period, so callers answer from the
-database. Then a quick probe (HEAD / with a short timeout) decides whether the engine is let back in.
+database. Then a quick probe in the background (HEAD / with a short timeout) decides whether the engine is let
+back in.
 """
 
 import logging
@@ -39,11 +40,14 @@ def is_engine_failure(error):
 
 
 class CircuitBreaker:
-    """Closed (requests pass), open (they fail at once) until `cooldown` seconds after the last failure, then one
-    caller probes; the others still fail fast until the probe has answered."""
+    """Closed: requests pass. Open: they fail at once, and once `cooldown` seconds have passed since the last
+    failure, the next request starts a probe in the background (one at a time) and fails at once too; a probe that
+    gets an answer closes the breaker, one that does not keeps it open for another cool-down. No reader waits for
+    a probe."""
 
-    def __init__(self, cooldown):
+    def __init__(self, cooldown, probe):
         self.cooldown = cooldown
+        self.probe = probe
         self.opened_at = None
         self.last_error = ""
         self.probing = False
@@ -54,15 +58,32 @@ class CircuitBreaker:
         return self.opened_at is not None
 
     def admit(self):
-        """True if the request may go to the engine as usual, False if the caller must probe first; raises
-        EngineUnavailable while the breaker is open and cooling down (or another caller is probing)."""
+        """Returns if the request may go to the engine; raises EngineUnavailable while the breaker is open."""
         with self.lock:
             if self.opened_at is None:
-                return True
-            if self.probing or time.monotonic() - self.opened_at < self.cooldown:
-                raise EngineUnavailable(self.last_error)
-            self.probing = True
-            return False
+                return
+            start_probe = not self.probing and time.monotonic() - self.opened_at >= self.cooldown
+            self.probing = self.probing or start_probe
+        if start_probe:
+            threading.Thread(target=self.run_probe, name="search-engine-probe", daemon=True).start()
+        raise EngineUnavailable(self.last_error)
+
+    def probe_if_due(self):
+        """For background work, which may wait: runs a due probe now, in this thread, so that the work that follows
+        finds the engine back if it is."""
+        with self.lock:
+            due = self.is_open and not self.probing and time.monotonic() - self.opened_at >= self.cooldown
+            self.probing = self.probing or due
+        if due:
+            self.run_probe()
+
+    def run_probe(self):
+        try:
+            self.probe()
+        except TransportError as error:
+            self.failed(error)
+        else:
+            self.succeeded()
 
     def succeeded(self):
         with self.lock:
@@ -78,13 +99,12 @@ class CircuitBreaker:
 
 
 class GuardedTransport(Transport):
-    """The client's transport, with the process's breaker in front of every request."""
+    """The client's transport, with its breaker in front of every request."""
 
     breaker = None  # each client's own, set by make_client()
 
     def perform_request(self, method, url, headers=None, params=None, body=None):
-        if not self.breaker.admit():
-            self.probe()
+        self.breaker.admit()
         try:
             result = super().perform_request(method, url, headers=headers, params=params, body=body)
         except TransportError as error:
@@ -95,11 +115,8 @@ class GuardedTransport(Transport):
         return result
 
     def probe(self):
-        try:
-            super().perform_request("HEAD", "/", params={"request_timeout": settings.SEARCH_ENGINE_PROBE_TIMEOUT})
-        except TransportError as error:
-            self.breaker.failed(error)
-            raise EngineUnavailable(error) from error
+        """Raises unless the engine answers a HEAD / within SEARCH_ENGINE_PROBE_TIMEOUT."""
+        super().perform_request("HEAD", "/", params={"request_timeout": settings.SEARCH_ENGINE_PROBE_TIMEOUT})
 
 
 def make_client(url):
@@ -110,7 +127,7 @@ def make_client(url):
         max_retries=1,  # a refused connection is tried once more; a timeout is not (it would double the wait)
         retry_on_timeout=False,
     )
-    connection.transport.breaker = CircuitBreaker(settings.SEARCH_ENGINE_COOLDOWN)
+    connection.transport.breaker = CircuitBreaker(settings.SEARCH_ENGINE_COOLDOWN, connection.transport.probe)
     return connection
 
 

@@ -20,7 +20,7 @@ from home.content import content_kinds, kind_of
 from .backends.database import DatabaseSearch
 from .backends.elastic import ElasticsearchSearch
 from .compat import EngineSearchBackend
-from .engine import EngineUnavailable
+from .engine import is_engine_failure
 
 logger = logging.getLogger(__name__)
 
@@ -50,9 +50,9 @@ def suggest(prefix, language):
 
 
 def log_fallback(error):
-    """The breaker has already said that the engine is out; other errors are worth a line each."""
-    if not isinstance(error, EngineUnavailable):
-        logger.warning("The search engine failed (%s); answering from the database.", error)
+    """The breaker says once that the engine is out; other errors (a missing index, say) are worth a line each."""
+    if not is_engine_failure(error):
+        logger.warning("The search engine could not answer (%s); answering from the database.", error)
 
 
 def is_searchable(page):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_tasks import task
 from elasticsearch.exceptions import ElasticsearchException
 
-from . import service
+from . import engine, service
 from .compat import merge_waiting_retries
 
 
@@ -27,6 +27,7 @@ def retry_delay(attempt):
 @task()
 def update_search_index(page_ids, attempt=0):
     """Brings the engine's indexes in step with these pages; returns how many pages it looked at."""
+    engine.breaker().probe_if_due()
     try:
         service.apply_updates(page_ids)
     except ElasticsearchException as error:

@@ -104,6 +104,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The server and the task worker write to the same file: a writer takes the lock when its transaction begins
+    # and others wait for it (up to 20 s) instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -150,7 +154,7 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 SEARCH_ENGINE_COOLDOWN = float(os.environ.get("SEARCH_ENGINE_COOLDOWN", "10"))
 SEARCH_ENGINE_PROBE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_PROBE_TIMEOUT", "0.5"))
 # Index updates that found the engine down are retried after 1, 2, 4 … seconds, at most this many.
-SEARCH_INDEX_RETRY_MAX_DELAY = float(os.environ.get("SEARCH_INDEX_RETRY_MAX_DELAY", "15"))
+SEARCH_INDEX_RETRY_MAX_DELAY = float(os.environ.get("SEARCH_INDEX_RETRY_MAX_DELAY", "10"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
@@ -180,6 +184,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # The client logs every failed request with its traceback; search/engine.py says once that the engine is out.
+    "loggers": {"elasticsearch": {"level": "ERROR"}},
 }
 
 # Translation workflow (wagtail-localize). New translations start as drafts: a Chinese page goes live only
