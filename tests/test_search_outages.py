@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import time
+from unittest import mock
 
 from django.conf import settings
 from django.core.management import call_command
@@ -15,6 +16,7 @@ from wagtail.models import Page
 
 import pytest
 from django_tasks import TaskResultStatus
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from home.content import content_kinds
@@ -65,10 +67,13 @@ def engine_titles(query):
 
 
 def run_worker():
-    """The real `db_worker`, until no task is ready; the signal handlers it installs are given back after."""
+    """The real `db_worker`, until no task is ready, in this test's transaction. Between tasks the worker closes
+    connections that are not in autocommit mode, which would close the test's own; it is kept open, as Django's
+    test client does around requests. The signal handlers the worker installs are given back after."""
     handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
     try:
-        call_command("db_worker", batch=True, interval=0, startup_delay=False, reload=False, verbosity=0)
+        with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+            call_command("db_worker", batch=True, interval=0, startup_delay=False, reload=False, verbosity=0)
     finally:
         for sig, handler in handlers.items():
             signal.signal(sig, handler)

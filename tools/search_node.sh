@@ -80,8 +80,12 @@ case "${1:-}" in
         ;;
     pause | resume)
         # A hung engine, for outage tests and benchmarks: the node keeps its port open but answers nothing.
-        running || { echo "no $engine node runs on port $port" >&2; exit 1; }
-        if [ "$1" = pause ]; then kill -STOP "$(cat "$pidfile")"; else kill -CONT "$(cat "$pidfile")"; fi
+        if [ "$1" = resume ]; then
+            if running; then kill -CONT "$(cat "$pidfile")"; fi  # nothing to resume when it is not running
+        else
+            running || { echo "no $engine node runs on port $port" >&2; exit 1; }
+            kill -STOP "$(cat "$pidfile")"
+        fi
         ;;
     url)
         echo "$url"
