@@ -1,5 +1,5 @@
-"""Query filters of the pages endpoint beyond Wagtail's own: topic, news date range, and a locale filter
-that answers an unknown language with a 400 naming the valid ones."""
+"""Query filters of the pages endpoint beyond Wagtail's own: topic, year (each page's own date), news date range,
+and a locale filter that answers an unknown language with a 400 naming the valid ones."""
 
 import datetime
 
@@ -7,7 +7,7 @@ from wagtail.api.v2.utils import BadRequestError
 
 from rest_framework.filters import BaseFilterBackend
 
-from home.content import UnknownLanguage, content_language, pages_filed_under
+from home.content import UnknownLanguage, content_language, pages_dated_in, pages_filed_under
 from news.models import NewsArticlePage
 from resources.models import Topic
 
@@ -33,6 +33,18 @@ class TopicFilter(BaseFilterBackend):
         if not Topic.objects.filter(slug=slug).exists():
             raise BadRequestError(f"unknown topic '{slug}'")
         return queryset.filter(pk__in=pages_filed_under(slug))
+
+
+class YearFilter(BaseFilterBackend):
+    """?year=2007: pages whose own date (news date, program start, story year) falls in that year."""
+
+    def filter_queryset(self, request, queryset, view):
+        value = request.GET.get("year")
+        if value is None:
+            return queryset
+        if not (value.isascii() and value.isdigit() and 1900 <= int(value) <= 2100):
+            raise BadRequestError("year must be a whole number from 1900 to 2100")
+        return queryset.filter(pk__in=pages_dated_in(int(value)))
 
 
 def parse_date(request, name):

@@ -36,7 +36,7 @@ from rest_framework.response import Response
 from . import page_fields
 from .compat import detail_urlpath
 from .fields import ParentPageField, RequestDetailUrlField, RequestHtmlUrlField, absolutize, api_url
-from .filters import DateRangeFilter, LocaleFilter, TopicFilter
+from .filters import DateRangeFilter, LocaleFilter, TopicFilter, YearFilter
 from .media import document_representation, image_representation, public_only
 from .prefetch import prefetch_for
 
@@ -89,13 +89,14 @@ class PublicPagesAPIViewSet(CacheableMixin, PagesAPIViewSet):
         AncestorOfFilter,
         DescendantOfFilter,
         TopicFilter,
+        YearFilter,
         DateRangeFilter,
         OrderingFilter,
         TranslationOfFilter,
         LocaleFilter,
         SearchFilter,  # last: search results cannot be filtered further
     ]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic", "date_from", "date_to"])
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic", "year", "date_from", "date_to"])
 
     @classmethod
     def get_field_serializer_overrides(cls, model):

@@ -204,6 +204,7 @@ class DemoSiteBuilder(DemoTranslator):
             community=story["community"],
             city=story["city"],
             province=story["province"],
+            year=story["year"],
             topic=topics[story["topic"]],
             photo=self.image(f"Success story: {story['title']}", story["slug"], story["topic"]),
             photo_caption=story["caption"],

@@ -36,6 +36,7 @@ ILLUSTRATIVE_NOTE = "Illustrative example: the details below are written for thi
 SUCCESS_STORIES = [
     {
         "slug": "dong-yanwu-residents-clean-up-their-neighbourhood",
+        "year": 2007,
         "title": "Dong Yanwu residents clean up their neighbourhood",
         "community": "Dong Yanwu community",
         "city": "Qinhuangdao",
@@ -59,6 +60,7 @@ SUCCESS_STORIES = [
     },
     {
         "slug": "a-rooftop-organic-garden-feeds-its-community",
+        "year": 2009,
         "title": "A rooftop organic garden feeds its community",
         "community": "Xinhua Street community",
         "city": "Chengdu",
@@ -82,6 +84,7 @@ SUCCESS_STORIES = [
     },
     {
         "slug": "saving-energy-and-water-one-building-at-a-time",
+        "year": 2010,
         "title": "Saving energy and water, one building at a time",
         "community": "Hepingli community",
         "city": "Beijing",
@@ -101,6 +104,7 @@ SUCCESS_STORIES = [
     },
     {
         "slug": "recycling-workshop-creates-jobs",
+        "year": 2011,
         "title": "A recycling workshop creates jobs for people with disabilities",
         "community": "Jianshe Road community",
         "city": "Nanjing",

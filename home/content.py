@@ -1,5 +1,6 @@
 """The kinds of content readers browse and search (news, program, story, tips), read from what each page type
-declares (`content_kind`, `topic_lookup`, `date_field`), so that search and the API share one registry."""
+declares (`content_kind`, `topic_lookup`, `date_field` or `year_field`), so that search and the API share one
+registry."""
 
 from django.conf import settings
 
@@ -10,9 +11,13 @@ class UnknownLanguage(ValueError):
     """A language code the site does not publish in."""
 
 
+def content_languages():
+    return [language for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
 def content_language(code):
     """The code itself when the site publishes in that language; otherwise UnknownLanguage names the ones it does."""
-    languages = [language for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    languages = content_languages()
     if code not in languages:
         raise UnknownLanguage(f"unknown locale '{code}'; use one of: {', '.join(languages)}")
     return code
@@ -32,4 +37,14 @@ def pages_filed_under(topic_slug):
     ids = set()
     for model in content_kinds().values():
         ids.update(model.objects.filter(**{f"{model.topic_lookup}__slug": topic_slug}).values_list("pk", flat=True))
+    return ids
+
+
+def pages_dated_in(year):
+    """Ids of the pages, in any language, whose own date falls in this year."""
+    ids = set()
+    for model in content_kinds().values():
+        expression = model.year_expression()
+        if expression is not None:
+            ids.update(model.objects.annotate(own_year=expression).filter(own_year=year).values_list("pk", flat=True))
     return ids

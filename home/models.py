@@ -1,7 +1,11 @@
 """The home page, the abstract page every content type extends, and the site's contact settings."""
 
+import datetime
+
 from django.apps import apps
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -34,20 +38,29 @@ class BasePage(Page):
     api_fields = [APIField("summary"), APIField("translations")]
 
     # What a page type contributes to listings, search and the API: its kind of content (None for pages that
-    # only frame others), the lookup from the page to its topics, and the field it is dated by.
+    # only frame others), the lookup from the page to its topics, and its own date: a date field, or a field that
+    # holds only a year. A page without either has no date (never the day it was loaded or published).
     content_kind = None
     topic_lookup = None
-    date_field = "first_published_at"
+    date_field = None
+    year_field = None
 
     class Meta:
         abstract = True
 
     def content_date(self):
-        """The date readers know this page by: its own date where it has one, else its first publication."""
-        date = None if self.date_field == "first_published_at" else getattr(self, self.date_field, None)
-        if date is None and self.first_published_at:
-            date = self.first_published_at.date()
-        return date
+        """The date readers know this page by (a year alone counts as its 1 January), or None."""
+        if self.date_field:
+            return getattr(self, self.date_field)
+        year = getattr(self, self.year_field) if self.year_field else None
+        return datetime.date(year, 1, 1) if year else None
+
+    @classmethod
+    def year_expression(cls):
+        """The page's year as a database expression, for year filters and counts; None for undated page types."""
+        if cls.date_field:
+            return ExtractYear(cls.date_field)
+        return F(cls.year_field) if cls.year_field else None
 
     @property
     def social_image(self):

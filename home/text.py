@@ -7,6 +7,7 @@ import re
 from django.utils.html import strip_tags
 
 from wagtail.blocks import StreamValue, StructValue
+from wagtail.documents.models import AbstractDocument
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
@@ -34,7 +35,7 @@ def load_word_splitter():
 
 
 def value_text(value):
-    """The readable text of a field value: rich text, stream blocks, plain strings."""
+    """The readable text of a field value: rich text, stream blocks, plain strings, documents' titles."""
     if value is None:
         return []
     if isinstance(value, RichText):
@@ -43,6 +44,8 @@ def value_text(value):
         return [html.unescape(strip_tags(value))] if "<" in value else [value]
     if isinstance(value, StreamValue):
         return [text for block in value for text in value_text(block.value)]
+    if isinstance(value, AbstractDocument):  # an attached file is known to readers by its title
+        return [value.title]
     if isinstance(value, StructValue | dict):
         return [text for item in value.values() for text in value_text(item)]
     if isinstance(value, list | tuple):

@@ -17,7 +17,7 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import BasePage
 from resources.models import topic_filter
-from resources.snippets import Topic
+from resources.snippets import Topic, topic_names
 
 PAGE_SIZE = 10
 FEED_SIZE = 20
@@ -114,7 +114,13 @@ class NewsArticlePage(BasePage):
     content_kind = "news"
     topic_lookup = "article_topics__topic"
     date_field = "date"
-    search_fields = [*BasePage.search_fields, index.SearchField("dateline"), index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("dateline"),
+        index.SearchField("lead_image_caption"),
+        index.SearchField("body"),
+        index.SearchField("topic_names"),
+    ]
     api_fields = [
         *BasePage.api_fields,
         APIField("dateline"),
@@ -143,6 +149,9 @@ class NewsArticlePage(BasePage):
 
     def topics(self):
         return [link.topic.localized for link in self.article_topics.select_related("topic")]
+
+    def topic_names(self):
+        return topic_names(self)
 
     def program(self):
         """The related program in the reader's language, if it is live."""

@@ -1,7 +1,11 @@
 """Resource pages: program summaries, success stories and tip sheets, and the index that lists them."""
 
+import datetime
+
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -16,7 +20,7 @@ from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DownloadsBlock, Fig
 from home.content import content_kinds
 from home.models import BasePage
 
-from .snippets import Organization, Topic
+from .snippets import Organization, Topic, names_in, topic_names
 
 __all__ = ["Organization", "ProgramPage", "ResourceIndexPage", "SuccessStoryPage", "TipSheetPage", "Topic"]
 
@@ -30,6 +34,11 @@ def topic_filter(topic_slug, lookup="topic"):
 
 class ResourcePage(BasePage):
     """Pages the resource index lists, filtered by their content_kind."""
+
+    search_fields = [*BasePage.search_fields, index.SearchField("topic_names")]
+
+    def topic_names(self):
+        return topic_names(self)
 
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
@@ -79,7 +88,9 @@ class ResourceIndexPage(BasePage):
             if topic:
                 pages = pages.filter(**topic_filter(topic, model.topic_lookup)).distinct()
             resources.extend(pages)
-        resources.sort(key=lambda page: (list(kinds.values()).index(type(page)), page.title))
+        resources.sort(key=lambda page: page.title)
+        resources.sort(key=lambda page: page.content_date() or datetime.date.min, reverse=True)  # newest first
+        resources.sort(key=lambda page: list(kinds.values()).index(type(page)))  # within each kind
         context.update(
             listing=Paginator(resources, PAGE_SIZE).get_page(request.GET.get("page")),
             kinds=[(kind, model._meta.verbose_name_plural) for kind, model in kinds.items()],
@@ -95,6 +106,7 @@ class ProgramPage(ResourcePage):
 
     content_kind = "program"
     topic_lookup = "program_topics__topic"
+    year_field = "start_year"
 
     start_year = models.PositiveSmallIntegerField()
     end_year = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Leave empty while it runs"))
@@ -107,7 +119,13 @@ class ProgramPage(ResourcePage):
         help_text=_("Decks and PDFs; translators replace them with their language's files"),
     )
 
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [
+        *ResourcePage.search_fields,
+        index.SearchField("figures"),
+        index.SearchField("body"),
+        index.SearchField("organization_names"),
+        index.SearchField("downloads"),
+    ]
     api_fields = [
         *BasePage.api_fields,
         APIField("start_year"),
@@ -137,6 +155,15 @@ class ProgramPage(ResourcePage):
     @property
     def social_image(self):
         return self.image
+
+    def organization_names(self):
+        """Partners, donors and sponsors with their roles, in the page's language, for search."""
+        with translation.override(self.locale.language_code):
+            return [
+                f"{name} {ProgramOrganization.ROLE_HEADINGS[link.role]}"
+                for link in self.organizations.select_related("organization")
+                for name in names_in([link.organization], self.locale)
+            ]
 
     def organizations_by_role(self):
         """Partners and donors, each shown in the reader's language."""
@@ -168,19 +195,29 @@ class SuccessStoryPage(SingleTopicResourcePage):
     """A community, where it is, and the environmental problem it solved."""
 
     content_kind = "story"
+    year_field = "year"
 
     community = models.CharField(max_length=255)
     city = models.CharField(max_length=100)
     province = models.CharField(max_length=100, blank=True)
+    year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text=_("The year the community's work began"),
+    )
     photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     photo_caption = models.CharField(max_length=255, blank=True)
     outcomes = StreamField(FiguresBlock(), blank=True, help_text=_("Outcome figures"))
     body = StreamField(BodyStreamBlock(), blank=True)
 
     search_fields = [
-        *BasePage.search_fields,
+        *ResourcePage.search_fields,
         index.SearchField("community"),
         index.SearchField("city"),
+        index.SearchField("province"),
+        index.SearchField("photo_caption"),
+        index.SearchField("outcomes"),
         index.SearchField("body"),
     ]
     api_fields = [
@@ -188,6 +225,7 @@ class SuccessStoryPage(SingleTopicResourcePage):
         APIField("community"),
         APIField("city"),
         APIField("province"),
+        APIField("year"),
         APIField("topic"),
         APIField("photo"),
         APIField("photo_caption"),
@@ -199,6 +237,7 @@ class SuccessStoryPage(SingleTopicResourcePage):
         MultiFieldPanel(
             [FieldPanel("community"), FieldRowPanel([FieldPanel("city"), FieldPanel("province")])], heading=_("Place")
         ),
+        FieldPanel("year"),
         FieldPanel("topic"),
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_caption")], heading=_("Photo")),
         FieldPanel("outcomes"),
@@ -231,7 +270,12 @@ class TipSheetPage(SingleTopicResourcePage):
         help_text=_("The printable tip sheet; translators replace it with their language's file"),
     )
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("tips")]
+    search_fields = [
+        *ResourcePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("tips"),
+        index.SearchField("pdf_title"),
+    ]
     api_fields = [
         *BasePage.api_fields,
         APIField("topic"),
@@ -252,6 +296,9 @@ class TipSheetPage(SingleTopicResourcePage):
     class Meta:
         verbose_name = _("tip sheet")
         verbose_name_plural = _("tip sheets")
+
+    def pdf_title(self):
+        return self.pdf.title if self.pdf else ""
 
     @property
     def social_image(self):

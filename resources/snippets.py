@@ -96,3 +96,14 @@ register_permission_policy(Topic, LocaleScopedPermissionPolicy(Topic))
 register_permission_policy(Organization, LocaleScopedPermissionPolicy(Organization))
 register_snippet(TopicViewSet)
 register_snippet(OrganizationViewSet)
+
+
+def names_in(snippets, locale):
+    """The names of these topics or organisations as readers of `locale` see them (the translation if there is one)."""
+    return [(snippet.get_translation_or_none(locale) or snippet).name for snippet in snippets]
+
+
+def topic_names(page):
+    """The names of the page's topics, found through its topic_lookup, in the page's language."""
+    ids = type(page).objects.filter(pk=page.pk).values_list(page.topic_lookup, flat=True)
+    return names_in(Topic.objects.filter(pk__in=[pk for pk in ids if pk]), page.locale)

@@ -31,8 +31,10 @@ class PageDocument(Document):
     topics = Keyword()
     year = Integer()
     date = Date()
-    title_en = Text(analyzer="english")
-    body_en = Text(analyzer="english")
+    # English is stemmed ("conserving" finds "conservation"); the unstemmed `plain` words take typos, which
+    # stemming would otherwise turn into different stems ("efficency" is not within two edits of "effici").
+    title_en = Text(analyzer="english", fields={"plain": Text(analyzer="standard")})
+    body_en = Text(analyzer="english", fields={"plain": Text(analyzer="standard")})
     title_zh = Text(analyzer="cjk")
     body_zh = Text(analyzer="cjk")
     title_suggest = Text(analyzer=autocomplete, search_analyzer=autocomplete_search)

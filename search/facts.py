@@ -1,11 +1,10 @@
 """The facts search filters and counts by: kind, topics (slugs, the same in every language), year, date."""
 
 from django.db.models import Count, F
-from django.db.models.functions import ExtractYear
 
 from wagtail.models import Page
 
-from home.content import content_kinds, kind_of, pages_filed_under
+from home.content import content_kinds, kind_of, pages_dated_in, pages_filed_under
 
 
 def page_facts(page):
@@ -28,10 +27,7 @@ def filter_pages(queryset, kind="", topic="", year=None):
     if topic:
         queryset = queryset.filter(pk__in=pages_filed_under(topic))
     if year:
-        ids = set()
-        for model in models.values():
-            ids.update(model.objects.filter(**{f"{model.date_field}__year": year}).values_list("pk", flat=True))
-        queryset = queryset.filter(pk__in=ids)
+        queryset = queryset.filter(pk__in=pages_dated_in(year))
     return queryset
 
 
@@ -47,7 +43,9 @@ def facet_counts(ids):
         for row in matches.values(topic_slug=models_slug(model)).annotate(n=Count("pk", distinct=True)):
             if row["topic_slug"]:
                 topics[row["topic_slug"]] = topics.get(row["topic_slug"], 0) + row["n"]
-        for row in matches.annotate(y=ExtractYear(model.date_field)).values("y").annotate(n=Count("pk")):
+        if model.year_expression() is None:
+            continue
+        for row in matches.annotate(y=model.year_expression()).values("y").annotate(n=Count("pk")):
             if row["y"]:
                 years[row["y"]] = years.get(row["y"], 0) + row["n"]
     return {"kind": kinds, "topic": topics, "year": dict(sorted(years.items(), reverse=True))}

@@ -21,6 +21,7 @@ from .backends.database import DatabaseSearch
 from .backends.elastic import ElasticsearchSearch
 from .compat import EngineSearchBackend
 from .engine import is_engine_failure
+from .spelling import did_you_mean
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +37,9 @@ def search(request):
             return ElasticsearchSearch().search(request)
         except ElasticsearchException as error:
             log_fallback(error)
-    return DatabaseSearch().search(request)
+    results = DatabaseSearch().search(request)
+    results.did_you_mean = did_you_mean(request.query, request.languages)
+    return results
 
 
 def suggest(prefix, language):

@@ -1,7 +1,10 @@
 """Text for search: queries cleaned and split into terms (Chinese through home.text), and highlighted snippets."""
 
+import functools
 import html
 import re
+
+import opencc
 
 from home.text import CJK, segment
 
@@ -10,9 +13,19 @@ SNIPPET_LENGTH = 180
 
 
 def clean_query(query):
-    """The query as readers meant it: trimmed, bounded, without control characters."""
+    """The query as readers meant it: trimmed, bounded, without control characters, and in Simplified characters
+    (readers in Hong Kong, Taiwan and abroad type Traditional ones; the site is written in Simplified)."""
     query = re.sub(r"[\x00-\x1f\x7f]", " ", query or "")
-    return " ".join(query.split())[:MAX_QUERY_LENGTH]
+    return to_simplified(" ".join(query.split())[:MAX_QUERY_LENGTH])
+
+
+@functools.cache
+def traditional_to_simplified():
+    return opencc.OpenCC("t2s")  # OpenCC's character and phrase tables; converting holds no state
+
+
+def to_simplified(text):
+    return traditional_to_simplified().convert(text) if CJK.search(text) else text
 
 
 def query_terms(query, language_code):

@@ -114,7 +114,15 @@ class SearchAPIView(CacheableMixin, APIView):
         }
         if not search_request.query:
             meta["message"] = _("Enter a word to search for.")
-        return Response({"meta": meta, "items": items, "facets": facet_list(results), "suggestions": suggestions})
+        return Response(
+            {
+                "meta": meta,
+                "items": items,
+                "facets": facet_list(results),
+                "suggestions": suggestions,
+                "did_you_mean": results.did_you_mean,
+            }
+        )
 
 
 class SuggestAPIView(CacheableMixin, APIView):

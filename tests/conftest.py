@@ -4,9 +4,16 @@ that is rolled back, so tests may change pages freely."""
 import os
 
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
 
 import pytest
+
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+needs_elasticsearch = pytest.mark.skipif(
+    not ELASTICSEARCH_URL,
+    reason="ELASTICSEARCH_URL is not set; make test starts a node when Java and Maven are installed",
+)
 
 
 def pytest_collection_modifyitems(items):
@@ -57,3 +64,17 @@ def staff_client(client):
         return client
 
     return login
+
+
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=needs_elasticsearch)])
+def backend(request):
+    """Runs a test on each search backend; the engine gets a fresh index of this test's database first."""
+    from search import service
+
+    if request.param == "database":
+        with override_settings(ELASTICSEARCH_URL=""):
+            yield "database"
+    else:
+        with override_settings(ELASTICSEARCH_URL=ELASTICSEARCH_URL):
+            service.rebuild()
+            yield "elasticsearch"

@@ -98,10 +98,10 @@ def test_tip_sheet_lists_tips_and_offers_a_pdf_in_its_language(client):
         assert chinese.pdf.title.endswith("-CH")
 
 
-def test_success_story_shows_its_place_and_topic(client):
+def test_success_story_shows_its_place_year_and_topic(client):
     story = SuccessStoryPage.objects.get(locale__language_code="en", community="Dong Yanwu community")
     html = get_html(client, story.url)
-    assert "Dong Yanwu community, Qinhuangdao, Hebei · Waste Management" in html.select_one(".meta").get_text()
+    assert "Dong Yanwu community, Qinhuangdao, Hebei · 2007 · Waste Management" in html.select_one(".meta").get_text()
     chinese = get_html(client, chinese_translation(story).url)
     assert "东烟屋社区, 秦皇岛, 河北 · 垃圾管理" in chinese.select_one(".meta").get_text()
 

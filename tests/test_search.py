@@ -1,8 +1,6 @@
 """Bilingual search on both backends: relevance, facets, highlights, suggestions, the HTML page and the API,
 the index kept in step, and hostile queries. Outages are in test_search_outages.py."""
 
-import os
-
 from django.test import override_settings
 
 import pytest
@@ -16,28 +14,11 @@ from search.backends.elastic import ElasticsearchSearch
 from search.documents import alias_name
 from search.text import clean_query
 
+from .conftest import ELASTICSEARCH_URL, needs_elasticsearch
 from .factories import publish_article
 from .helpers import chinese_translation, get_html
 
 pytestmark = pytest.mark.django_db
-
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-needs_elasticsearch = pytest.mark.skipif(
-    not ELASTICSEARCH_URL,
-    reason="ELASTICSEARCH_URL is not set; make test starts a node when Java and Maven are installed",
-)
-
-
-@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=needs_elasticsearch)])
-def backend(request):
-    """Runs a test on each backend; Elasticsearch gets a fresh index of this test's database first."""
-    if request.param == "database":
-        with override_settings(ELASTICSEARCH_URL=""):
-            yield "database"
-    else:
-        with override_settings(ELASTICSEARCH_URL=ELASTICSEARCH_URL):
-            service.rebuild()
-            yield "elasticsearch"
 
 
 def find(query, language="en", **options):
@@ -154,12 +135,37 @@ def test_autocomplete_suggests_titles_in_the_readers_language(backend):
     assert all(not title.isascii() for title in service.suggest("节约", "zh-hans"))
 
 
+def test_traditional_characters_find_the_simplified_pages_and_their_suggestions(backend, client):
+    def found(query):
+        response = client.get("/api/v2/search/", {"q": query, "locale": "zh-hans"})
+        return [item["title"] for item in response.json()["items"]]
+
+    assert found("節約用水") == found("节约用水") and "节约用水小贴士" in found("節約用水")[:3]
+    response = client.get("/api/v2/search/suggest/", {"q": "節約", "locale": "zh-hans"})
+    assert "节约用水小贴士" in response.json()["suggestions"]
+
+
 @needs_elasticsearch
-def test_elasticsearch_forgives_english_typos():
+@pytest.mark.parametrize(
+    ("typo", "title"), [("convervasion", "Water Conservation tips"), ("efficeincy", "Energy Efficiency tips")]
+)
+def test_the_engine_forgives_english_typos_of_up_to_two_edits(typo, title):
     with override_settings(ELASTICSEARCH_URL=ELASTICSEARCH_URL):
         service.rebuild()
-        assert "Water Conservation tips" in titles(find("convervation", "en"))[:3]
-        assert find("convervation", "en").backend == "elasticsearch"
+        results = find(typo, "en")
+        assert results.backend == "elasticsearch"
+        assert title in titles(results)[:3]
+
+
+def test_the_database_backend_offers_the_corrected_search(client):
+    with override_settings(ELASTICSEARCH_URL=""):
+        html = get_html(client, "/en/search/?q=water+convervation")
+        link = html.select_one(".did-you-mean a")
+        assert link.get_text() == "water conservation"
+        assert "Water Conservation tips" in get_html(client, "/en/search/" + link["href"]).select_one(".results").text
+        assert client.get("/api/v2/search/", {"q": "efficency"}).json()["did_you_mean"] == "efficiency"
+        assert client.get("/api/v2/search/", {"q": "water"}).json()["did_you_mean"] is None
+        assert client.get("/api/v2/search/", {"q": "节约用氺", "locale": "zh-hans"}).json()["did_you_mean"] is None
 
 
 # -- the HTML page and the API ------------------------------------------------------------------------

@@ -228,8 +228,13 @@ def search_schemas():
                 },
                 "facets": {"type": "object", "properties": {"kind": facet, "topic": facet, "year": facet}},
                 "suggestions": {"type": "array", "items": {"type": "string"}},
+                "did_you_mean": {
+                    "type": ["string", "null"],
+                    "description": "The query with its English typos corrected from the site's own words (on the "
+                    "database backend; the search engines forgive up to two edits themselves), or null.",
+                },
             },
-            "required": ["meta", "items", "facets", "suggestions"],
+            "required": ["meta", "items", "facets", "suggestions", "did_you_mean"],
         },
         "Suggestions": {
             "type": "object",

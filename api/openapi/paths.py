@@ -14,12 +14,17 @@ def page_filters():
         query("translation_of", "Id of a page: its translations.", {"type": "integer"}),
         query("topic", "Topic slug, e.g. water-conservation (same in both languages)."),
         query(
+            "year",
+            "Pages of this year, by their own date: news date, program start, story year.",
+            {"type": "integer", "minimum": 1900, "maximum": 2100},
+        ),
+        query(
             "date_from", "News from this date (needs type=news.NewsArticlePage).", {"type": "string", "format": "date"}
         ),
         query(
             "date_to", "News up to this date (needs type=news.NewsArticlePage).", {"type": "string", "format": "date"}
         ),
-        query("order", "Field to sort by, e.g. title, -first_published_at, or -date for news."),
+        query("order", "Field to sort by, e.g. title, -date for news, -start_year for programs, -year for stories."),
         query("fields", "Comma-separated fields to add (or `*`); prefix with - to remove."),
         query("search", "Full-text query."),
         query("child_of", "Id of the parent page.", {"type": "integer"}),

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from home.content import UnknownLanguage, content_kinds, content_language
+from home.content import UnknownLanguage, content_kinds, content_language, content_languages
 from home.text import page_body_text
 from search.text import clean_query, highlight
 
@@ -52,6 +52,10 @@ class SearchRequest:
         )
 
     @property
+    def languages(self):
+        return tuple(content_languages()) if self.all_languages else (self.language,)
+
+    @property
     def offset(self):
         return (self.page - 1) * self.page_size
 
@@ -86,6 +90,7 @@ class SearchResults:
     total: int = 0
     facets: dict = field(default_factory=dict)  # {"kind": {value: count}, "topic": {...}, "year": {...}}
     backend: str = ""
+    did_you_mean: str | None = None  # the query with its typos corrected, where the backend cannot forgive them
 
     @property
     def pages(self):

@@ -3,6 +3,7 @@
 Chinese is indexed and queried as jieba-segmented words (see BasePage.search_title/search_body); facets,
 snippets and date sorting are computed here so they match the Elasticsearch backend."""
 
+import datetime
 import re
 
 from django.conf import settings
@@ -44,7 +45,8 @@ class DatabaseSearch:
         results.facets = facet_counts([page.pk for page in matches])  # facets count the first MAX_MATCHES
         if request.sort == "date":
             specific = {page.pk: page.specific for page in matches}
-            matches = sorted(matches, key=lambda page: specific[page.pk].content_date() or "", reverse=True)
+            undated = datetime.date.min
+            matches = sorted(matches, key=lambda page: specific[page.pk].content_date() or undated, reverse=True)
         for page in matches[request.offset : request.offset + request.page_size]:
             results.hits.append(SearchHit.for_page(page.specific, terms))
         return results

@@ -16,8 +16,6 @@ from search.text import query_terms
 
 from .base import SearchHit, SearchResults
 
-LANGUAGES = ("en", "zh-hans")
-
 
 def to_document(page):
     """The index document of a live page (its own language's fields filled)."""
@@ -46,16 +44,16 @@ class ElasticsearchSearch:
     # -- reading -------------------------------------------------------------------------------------
 
     def search(self, request):
-        languages = LANGUAGES if request.all_languages else (request.language,)
+        languages = request.languages
         fields = [
             f
             for language in languages
             for f in (f"{t}^3" if t.startswith("title") else t for t in PageDocument.language_fields(language))
         ]
         matches = [Q("multi_match", query=request.query, fields=fields, type="best_fields")]
-        english = [f for f in fields if f.split("^")[0].endswith("_en")]
-        if english:  # typo tolerance for English ("convervation" finds Conservation)
-            matches.append(Q("multi_match", query=request.query, fields=english, fuzziness="AUTO", prefix_length=1))
+        english = [f.replace("_en", "_en.plain", 1) for f in fields if f.split("^")[0].endswith("_en")]
+        if english:  # typos in English words, up to two edits from five letters on ("convervation", "efficency")
+            matches.append(Q("multi_match", query=request.query, fields=english, fuzziness="AUTO:3,5", prefix_length=1))
         filters = [Q("terms", locale=list(languages))]
         if request.kind:
             filters.append(Q("term", kind=request.kind))
