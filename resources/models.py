@@ -35,8 +35,6 @@ def topic_filter(topic_slug, lookup="topic"):
 class ResourcePage(BasePage):
     """Pages the resource index lists, filtered by their content_kind."""
 
-    search_fields = [*BasePage.search_fields, index.SearchField("topic_names")]
-
     def topic_names(self):
         return topic_names(self)
 
@@ -120,11 +118,12 @@ class ProgramPage(ResourcePage):
     )
 
     search_fields = [
-        *ResourcePage.search_fields,
+        *BasePage.search_fields,
         index.SearchField("figures"),
         index.SearchField("body"),
         index.SearchField("organization_names"),
         index.SearchField("downloads"),
+        index.SearchField("topic_names"),  # last: search snippets quote the page's own text first
     ]
     api_fields = [
         *BasePage.api_fields,
@@ -212,13 +211,14 @@ class SuccessStoryPage(SingleTopicResourcePage):
     body = StreamField(BodyStreamBlock(), blank=True)
 
     search_fields = [
-        *ResourcePage.search_fields,
+        *BasePage.search_fields,
         index.SearchField("community"),
         index.SearchField("city"),
         index.SearchField("province"),
         index.SearchField("photo_caption"),
         index.SearchField("outcomes"),
         index.SearchField("body"),
+        index.SearchField("topic_names"),
     ]
     api_fields = [
         *BasePage.api_fields,
@@ -271,10 +271,11 @@ class TipSheetPage(SingleTopicResourcePage):
     )
 
     search_fields = [
-        *ResourcePage.search_fields,
+        *BasePage.search_fields,
         index.SearchField("intro"),
         index.SearchField("tips"),
         index.SearchField("pdf_title"),
+        index.SearchField("topic_names"),
     ]
     api_fields = [
         *BasePage.api_fields,

@@ -103,7 +103,7 @@ def test_success_story_shows_its_place_year_and_topic(client):
     html = get_html(client, story.url)
     assert "Dong Yanwu community, Qinhuangdao, Hebei · 2007 · Waste Management" in html.select_one(".meta").get_text()
     chinese = get_html(client, chinese_translation(story).url)
-    assert "东烟屋社区, 秦皇岛, 河北 · 垃圾管理" in chinese.select_one(".meta").get_text()
+    assert "东烟屋社区, 秦皇岛, 河北 · 2007 · 垃圾管理" in chinese.select_one(".meta").get_text()
 
 
 def test_news_index_lists_newest_first_and_filters_by_topic_and_year(client):
@@ -172,6 +172,17 @@ def test_footer_shows_contact_details_and_pages_offer_sharing(client):
     share = {a.get_text(): a["href"] for a in html.select(".share a")}
     assert share["Share via email"].startswith("mailto:?subject=")
     assert share["Share on Twitter"].startswith("https://twitter.com/intent/tweet?")
+    assert not html.select(".share-wechat")
+
+
+def test_chinese_pages_offer_weibo_and_a_wechat_qr_code_beside_email(client):
+    chinese = chinese_translation(NewsArticlePage.objects.filter(locale__language_code="en").first())
+    html = get_html(client, chinese.url)
+    share = {a.get_text(): a["href"] for a in html.select(".share a")}
+    assert set(share) == {"通过电子邮件分享", "分享到微博"}
+    assert share["分享到微博"].startswith("https://service.weibo.com/share/share.php?url=http%3A//testserver/zh-hans/")
+    assert html.select_one(".share-wechat summary").get_text() == "分享到微信"
+    assert html.select_one(".share-wechat svg")  # drawn on the server; tests/browser decodes it
 
 
 def test_pages_have_open_graph_tags_with_an_absolute_image(client):

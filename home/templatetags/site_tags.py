@@ -5,9 +5,14 @@ from urllib.parse import quote
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
 from wagtail.models import Locale, Site
+
+import segno
+
+from home.text import is_chinese
 
 register = template.Library()
 
@@ -63,13 +68,18 @@ def absolute_url(context, url):
 
 
 @register.simple_tag(takes_context=True)
-def share_links(context, title):
-    """The "Share via email" and "Share on Twitter" links of the seed pages, for the current URL."""
+def share_links(context, page):
+    """How readers share the page where they are: by e-mail everywhere; Chinese pages on Weibo and through a WeChat
+    QR code (drawn here, no outside service; WeChat shares what its camera scans), English pages on Twitter."""
     url = context["request"].build_absolute_uri()
-    return {
-        "email": f"mailto:?subject={quote(title)}&body={quote(url)}",
-        "twitter": f"https://twitter.com/intent/tweet?text={quote(title)}&url={quote(url)}",
-    }
+    title = quote(page.title)
+    links = {"email": f"mailto:?subject={title}&body={quote(url)}"}
+    if is_chinese(page.locale.language_code):
+        links["weibo"] = f"https://service.weibo.com/share/share.php?url={quote(url)}&title={title}"
+        links["wechat_qr"] = mark_safe(segno.make(url, error="m").svg_inline(scale=4, title=page.title))
+    else:
+        links["twitter"] = f"https://twitter.com/intent/tweet?text={title}&url={quote(url)}"
+    return links
 
 
 @register.filter
