@@ -99,7 +99,7 @@ def test_snippets_are_translated_and_keep_their_slugs(locales):
 def test_chinese_pages_show_chinese_interface_text(client):
     article = chinese_translation(NewsArticlePage.objects.filter(locale__language_code="en").first())
     text = get_html(client, article.url).get_text()
-    for phrase in ("通过电子邮件分享", "分享到 Twitter", "跳到正文", "电话"):
+    for phrase in ("通过电子邮件分享", "分享到微博", "分享到微信", "跳到正文", "电话"):
         assert phrase in text
     for phrase in ("Share via email", "Skip to content"):
         assert phrase not in text
