@@ -53,11 +53,19 @@ def value_text(value):
     return []
 
 
-def page_body_text(page):
-    """Everything searchable about a page except its title (summary, body, captions, quotes, tips, place)."""
+class RelatedNamesField(index.SearchField):
+    """A searchable field of names the page links to (topics, organisations): indexed with the page, but not part
+    of its own text, which search result snippets quote."""
+
+
+def page_body_text(page, related_names=True):
+    """Everything searchable about a page except its title (summary, body, captions, quotes, tips, place), with
+    or without the names of what it links to."""
     texts = []
     for field in page.search_fields:
         if not isinstance(field, index.SearchField) or isinstance(field, index.AutocompleteField):
+            continue
+        if isinstance(field, RelatedNamesField) and not related_names:
             continue
         name = field.field_name
         if name in ("title", "search_title", "search_body") or not hasattr(page, name):

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import BasePage
+from home.text import RelatedNamesField
 from resources.models import topic_filter
 from resources.snippets import Topic, topic_names
 
@@ -119,7 +120,7 @@ class NewsArticlePage(BasePage):
         index.SearchField("dateline"),
         index.SearchField("lead_image_caption"),
         index.SearchField("body"),
-        index.SearchField("topic_names"),
+        RelatedNamesField("topic_names"),
     ]
     api_fields = [
         *BasePage.api_fields,

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DownloadsBlock, FiguresBlock, TipsBlock
 from home.content import content_kinds
 from home.models import BasePage
+from home.text import RelatedNamesField
 
 from .snippets import Organization, Topic, names_in, topic_names
 
@@ -121,9 +122,9 @@ class ProgramPage(ResourcePage):
         *BasePage.search_fields,
         index.SearchField("figures"),
         index.SearchField("body"),
-        index.SearchField("organization_names"),
+        RelatedNamesField("organization_names"),
         index.SearchField("downloads"),
-        index.SearchField("topic_names"),  # last: search snippets quote the page's own text first
+        RelatedNamesField("topic_names"),
     ]
     api_fields = [
         *BasePage.api_fields,
@@ -218,7 +219,7 @@ class SuccessStoryPage(SingleTopicResourcePage):
         index.SearchField("photo_caption"),
         index.SearchField("outcomes"),
         index.SearchField("body"),
-        index.SearchField("topic_names"),
+        RelatedNamesField("topic_names"),
     ]
     api_fields = [
         *BasePage.api_fields,
@@ -275,7 +276,7 @@ class TipSheetPage(SingleTopicResourcePage):
         index.SearchField("intro"),
         index.SearchField("tips"),
         index.SearchField("pdf_title"),
-        index.SearchField("topic_names"),
+        RelatedNamesField("topic_names"),
     ]
     api_fields = [
         *BasePage.api_fields,

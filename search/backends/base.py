@@ -79,7 +79,9 @@ class SearchHit:
     def for_page(cls, page, terms):
         """A result with its title and a snippet of its text, the query's words marked."""
         return cls(
-            page=page, snippet=highlight(page_body_text(page), terms), title_html=highlight(page.title, terms, 500)
+            page=page,
+            snippet=highlight(page_body_text(page, related_names=False), terms),
+            title_html=highlight(page.title, terms, 500),
         )
 
 
