@@ -7,7 +7,14 @@ from wagtail.api.v2.utils import BadRequestError
 
 from rest_framework.filters import BaseFilterBackend
 
-from home.content import UnknownLanguage, content_language, pages_dated_in, pages_filed_under
+from home.content import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    UnknownLanguage,
+    content_language,
+    pages_dated_in,
+    pages_filed_under,
+)
 from news.models import NewsArticlePage
 from resources.models import Topic
 
@@ -42,8 +49,8 @@ class YearFilter(BaseFilterBackend):
         value = request.GET.get("year")
         if value is None:
             return queryset
-        if not (value.isascii() and value.isdigit() and 1900 <= int(value) <= 2100):
-            raise BadRequestError("year must be a whole number from 1900 to 2100")
+        if not (value.isascii() and value.isdigit() and EARLIEST_YEAR <= int(value) <= LATEST_YEAR):
+            raise BadRequestError(f"year must be a whole number from {EARLIEST_YEAR} to {LATEST_YEAR}")
         return queryset.filter(pk__in=pages_dated_in(int(value)))
 
 

@@ -6,6 +6,9 @@ from django.conf import settings
 
 from wagtail.models import get_page_models
 
+# The years a page's own date may fall in: the bound of the story year field, the search and API year filters.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+
 
 class UnknownLanguage(ValueError):
     """A language code the site does not publish in."""

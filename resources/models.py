@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DownloadsBlock, FiguresBlock, TipsBlock
-from home.content import content_kinds
+from home.content import EARLIEST_YEAR, LATEST_YEAR, content_kinds
 from home.models import BasePage
 from home.text import RelatedNamesField
 
@@ -87,9 +87,14 @@ class ResourceIndexPage(BasePage):
             if topic:
                 pages = pages.filter(**topic_filter(topic, model.topic_lookup)).distinct()
             resources.extend(pages)
-        resources.sort(key=lambda page: page.title)
-        resources.sort(key=lambda page: page.content_date() or datetime.date.min, reverse=True)  # newest first
-        resources.sort(key=lambda page: list(kinds.values()).index(type(page)))  # within each kind
+        kind_order = list(kinds.values())
+        resources.sort(  # by kind, each newest first (the undated last), then by title
+            key=lambda page: (
+                kind_order.index(type(page)),
+                -(page.content_date() or datetime.date.min).toordinal(),
+                page.title,
+            )
+        )
         context.update(
             listing=Paginator(resources, PAGE_SIZE).get_page(request.GET.get("page")),
             kinds=[(kind, model._meta.verbose_name_plural) for kind, model in kinds.items()],
@@ -203,7 +208,7 @@ class SuccessStoryPage(SingleTopicResourcePage):
     year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        validators=[MinValueValidator(EARLIEST_YEAR), MaxValueValidator(LATEST_YEAR)],
         help_text=_("The year the community's work began"),
     )
     photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

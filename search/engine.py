@@ -59,23 +59,24 @@ class CircuitBreaker:
 
     def admit(self):
         """Returns if the request may go to the engine; raises EngineUnavailable while the breaker is open."""
-        with self.lock:
-            if self.opened_at is None:
-                return
-            start_probe = not self.probing and time.monotonic() - self.opened_at >= self.cooldown
-            self.probing = self.probing or start_probe
-        if start_probe:
+        if not self.is_open:
+            return
+        if self.claim_probe():
             threading.Thread(target=self.run_probe, name="search-engine-probe", daemon=True).start()
         raise EngineUnavailable(self.last_error)
 
     def probe_if_due(self):
         """For background work, which may wait: runs a due probe now, in this thread, so that the work that follows
         finds the engine back if it is."""
+        if self.claim_probe():
+            self.run_probe()
+
+    def claim_probe(self):
+        """True for the one caller that is to probe: the breaker is open, cooled down and nobody probes yet."""
         with self.lock:
             due = self.is_open and not self.probing and time.monotonic() - self.opened_at >= self.cooldown
             self.probing = self.probing or due
-        if due:
-            self.run_probe()
+            return due
 
     def run_probe(self):
         try:

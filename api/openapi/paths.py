@@ -1,6 +1,7 @@
 """The operations of the OpenAPI description: pages, search, images and documents."""
 
 from api.fields import type_name
+from home.content import EARLIEST_YEAR, LATEST_YEAR
 
 from .components import page_models
 from .helpers import CACHE_NOTE, ERRORS, PAGINATION, id_path, ok, query
@@ -16,7 +17,7 @@ def page_filters():
         query(
             "year",
             "Pages of this year, by their own date: news date, program start, story year.",
-            {"type": "integer", "minimum": 1900, "maximum": 2100},
+            {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR},
         ),
         query(
             "date_from", "News from this date (needs type=news.NewsArticlePage).", {"type": "string", "format": "date"}

@@ -2,7 +2,14 @@
 
 from dataclasses import dataclass, field
 
-from home.content import UnknownLanguage, content_kinds, content_language, content_languages
+from home.content import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    UnknownLanguage,
+    content_kinds,
+    content_language,
+    content_languages,
+)
 from home.text import page_body_text
 from search.text import clean_query, highlight
 
@@ -45,7 +52,7 @@ class SearchRequest:
             all_languages=params.get("all") in ("1", "true", "on"),
             kind=kind,
             topic=params.get("topic", ""),
-            year=_number(params, "year", 1900, 2100),
+            year=_number(params, "year", EARLIEST_YEAR, LATEST_YEAR),
             sort=sort,
             page=_number(params, "page", 1, 10_000) or 1,
             page_size=_number(params, "limit", 1, 50) or PAGE_SIZE,
