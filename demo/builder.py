@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from glossary.models import GlossaryTerm
 from home.models import ContactSettings, HomePage, HomePageFeature
 from news.models import NewsArticlePage, NewsArticleTopic, NewsIndexPage
 from resources.models import (
@@ -32,6 +33,7 @@ from resources.models import (
 )
 
 from . import content, media
+from .glossary import GLOSSARY, glossary_catalog
 from .source_pages import SOURCE_DIR, Block, load_source_pages
 from .translating import CATALOG_PATH, DemoTranslator, load_catalog
 
@@ -42,7 +44,7 @@ class DemoContentError(Exception):
 
 def build_demo_site(source_dir=SOURCE_DIR, log=print, missing_po=None):
     """Builds (or completes) the demo site; returns the number of objects created."""
-    builder = DemoSiteBuilder(load_source_pages(source_dir), load_catalog(), log)
+    builder = DemoSiteBuilder(load_source_pages(source_dir), demo_catalog(), log)
     try:
         with transaction.atomic():
             builder.build()
@@ -57,6 +59,15 @@ def build_demo_site(source_dir=SOURCE_DIR, log=print, missing_po=None):
         builder.remove_written_files()
         raise
     return builder.created
+
+
+def demo_catalog():
+    """The demo catalog with the glossary's Chinese strings; a string both translate must agree."""
+    catalog, glossary = load_catalog(), glossary_catalog()
+    disagreeing = [msgid for msgid, text in glossary.items() if catalog.get(msgid, text) != text]
+    if disagreeing:
+        raise DemoContentError(f"The glossary and {CATALOG_PATH.name} translate {disagreeing[0]!r} differently.")
+    return {**catalog, **glossary}
 
 
 class DemoSiteBuilder(DemoTranslator):
@@ -74,6 +85,7 @@ class DemoSiteBuilder(DemoTranslator):
 
     def build(self):
         topics = self.build_topics()
+        glossary = self.build_glossary()
         home = self.build_home()
         news_index = self.child_page(
             home,
@@ -100,7 +112,7 @@ class DemoSiteBuilder(DemoTranslator):
             home.save_revision().publish()
         self.build_contact_settings()
 
-        for snippet in [*topics.values(), *Organization.objects.filter(locale=self.en)]:
+        for snippet in [*topics.values(), *Organization.objects.filter(locale=self.en), *glossary]:
             self.translate(snippet)
         for page in [home, news_index, resource_index, program, *stories, *tip_sheets, *articles]:
             self.translate(page)
@@ -114,6 +126,16 @@ class DemoSiteBuilder(DemoTranslator):
                 self.save_snippet(topic)
             topics[slug] = topic
         return topics
+
+    def build_glossary(self):
+        terms = []
+        for term, synonyms, _chinese, _chinese_synonyms, note, _chinese_note in GLOSSARY:
+            glossary_term = GlossaryTerm.objects.filter(locale=self.en, term=term).first()
+            if glossary_term is None:
+                glossary_term = GlossaryTerm(locale=self.en, term=term, synonyms=synonyms, note=note)
+                self.save_snippet(glossary_term)
+            terms.append(glossary_term)
+        return terms
 
     def build_home(self):
         home = HomePage.objects.filter(locale=self.en, depth=2).first()

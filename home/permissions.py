@@ -1,9 +1,11 @@
 """Language-scoped permissions: staff work in the languages whose page tree they have been given."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from wagtail.models import GroupPagePermission, Locale
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import EditView
 
 
 def editable_locale_ids(user):
@@ -31,3 +33,13 @@ class LocaleScopedPermissionPolicy(ModelPermissionPolicy):
         if user.is_superuser:
             return instances
         return instances.filter(Q(locale_id__in=editable_locale_ids(user)))
+
+
+class LocaleCheckedEditView(EditView):
+    """Wagtail's edit view checks model permissions only; this one also checks the instance's language."""
+
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not self.user_has_permission_for_instance("change", instance):
+            raise PermissionDenied
+        return instance

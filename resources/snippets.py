@@ -4,7 +4,6 @@ They have drafts and revisions so that a translation, like a Chinese page, is no
 translated and published; pages show a snippet in the reader's language once that translation is live.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,10 +12,10 @@ from wagtail.models import DraftStateMixin, Locale, RevisionMixin, TranslatableM
 from wagtail.permissions import register_permission_policy
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.permissions import LocaleScopedPermissionPolicy
+from home.permissions import LocaleCheckedEditView, LocaleScopedPermissionPolicy
 
 
 class Topic(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -66,16 +65,6 @@ class Organization(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Inde
 
     def __str__(self):
         return self.name
-
-
-class LocaleCheckedEditView(EditView):
-    """Wagtail's edit view checks model permissions only; this one also checks the instance's language."""
-
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
-        if not self.user_has_permission_for_instance("change", instance):
-            raise PermissionDenied
-        return instance
 
 
 class TopicViewSet(SnippetViewSet):

@@ -1,5 +1,6 @@
 """The facts search filters and counts by: kind, topics (slugs, the same in every language), year, date."""
 
+from django.conf import settings
 from django.db.models import Count, F
 
 from wagtail.models import Page
@@ -57,3 +58,8 @@ def models_slug(model):
 
 def live_public_pages():
     return Page.objects.live().public()
+
+
+def database_backend():
+    """The name of Wagtail's database backend, also when Elasticsearch is the default (for the fallback)."""
+    return "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"

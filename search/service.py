@@ -5,6 +5,7 @@ the database does. Page changes reach the engine through background tasks (searc
 or an editor's request, and a misbehaving engine is skipped at once by the circuit breaker (search/engine.py).
 """
 
+import dataclasses
 import logging
 import time
 
@@ -22,6 +23,7 @@ from .backends.elastic import ElasticsearchSearch
 from .compat import EngineSearchBackend
 from .engine import is_engine_failure
 from .spelling import did_you_mean
+from .synonyms import glossary_forms
 
 logger = logging.getLogger(__name__)
 
@@ -31,14 +33,15 @@ def engine_configured():
 
 
 def search(request):
-    """Results for a validated SearchRequest."""
+    """Results for a validated SearchRequest, matching the glossary's synonyms of the terms it names too."""
+    request = dataclasses.replace(request, synonyms=glossary_forms(request.query, request.languages))
     if engine_configured():
         try:
             return ElasticsearchSearch().search(request)
         except ElasticsearchException as error:
             log_fallback(error)
     results = DatabaseSearch().search(request)
-    results.did_you_mean = did_you_mean(request.query, request.languages)
+    results.did_you_mean = did_you_mean(request.query, request.languages, known=request.synonyms)
     return results
 
 

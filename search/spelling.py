@@ -8,8 +8,10 @@ import re
 from django.core.cache import cache
 from django.db.models import Count, Max
 
+from wagtail.models import Locale
+
 from home.content import content_kinds
-from search.facts import live_public_pages
+from search.facts import database_backend, live_public_pages
 
 WORD = re.compile(r"[A-Za-z]+")
 SHORTEST_CORRECTED = 4  # shorter words have too many neighbours to guess from
@@ -32,6 +34,14 @@ def site_vocabulary(languages):
     return vocabulary
 
 
+def used_on_site(word, languages):
+    """Whether a live page in these languages has the word anywhere in its text (names such as "Wang" are not in
+    the titles and summaries the vocabulary is made of, and are not typos)."""
+    locales = Locale.objects.filter(language_code__in=languages)
+    pages = live_public_pages().type(*content_kinds().values()).filter(locale__in=locales)
+    return bool(pages.search(word, order_by_relevance=False, backend=database_backend())[:1])
+
+
 def within_two_edits(word, other):
     """Levenshtein distance of at most two (the same bound the search engines use for typos)."""
     if abs(len(word) - len(other)) > 2:
@@ -45,15 +55,17 @@ def within_two_edits(word, other):
     return previous[-1] <= 2
 
 
-def did_you_mean(query, languages):
-    """The query with its misspelt English words corrected, or None if there is nothing to correct."""
+def did_you_mean(query, languages, known=()):
+    """The query with its misspelt English words corrected, or None if there is nothing to correct; the words of
+    `known` phrases (the glossary's, say "NTCMC") are never corrected."""
+    known_words = {word.lower() for phrase in known for word in WORD.findall(phrase)}
     vocabulary = None
     corrected = []
     for token in query.split():
         word = token.lower()
-        if WORD.fullmatch(token) and len(word) >= SHORTEST_CORRECTED:
+        if WORD.fullmatch(token) and len(word) >= SHORTEST_CORRECTED and word not in known_words:
             vocabulary = vocabulary if vocabulary is not None else site_vocabulary(languages)
-            if word not in vocabulary:
+            if word not in vocabulary and not used_on_site(word, languages):
                 close = difflib.get_close_matches(word, vocabulary, n=3, cutoff=0.7)
                 token = next((match for match in close if within_two_edits(word, match)), token)
         corrected.append(token)

@@ -10,6 +10,26 @@ from home.text import CJK, segment
 
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 180
+# Words too common to search or highlight by (the engines' English analyzer drops them too).
+STOP_WORDS = frozenset(
+    {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "how", "in", "into", "is", "it", "its", "of"}
+    | {"on", "or", "our", "the", "their", "to", "was", "we", "were", "with"}
+    | {
+        "的",
+        "了",
+        "和",
+        "与",
+        "及",
+        "在",
+        "是",
+        "把",
+        "被",
+        "对",
+        "也",
+        "都",
+        "之",
+    }  # Chinese particles, as jieba splits
+)
 
 
 def clean_query(query):
@@ -30,7 +50,7 @@ def to_simplified(text):
 
 def query_terms(query, language_code):
     words = segment(query, language_code).split() if CJK.search(query) else re.findall(r"\w+", query)
-    return [word for word in words if len(word) > 1 or CJK.match(word)]
+    return [word for word in words if (len(word) > 1 or CJK.match(word)) and word.lower() not in STOP_WORDS]
 
 
 def highlight(text, terms, length=SNIPPET_LENGTH):

@@ -1,5 +1,5 @@
 """The shape of the code: short files and functions, and imports that point one way, from the apps that serve
-content (api, search, translation, demo) to the apps that define it (home, news, resources), never back."""
+content (api, search, translation, demo) to the apps that define it (home, news, resources, glossary), never back."""
 
 import ast
 from pathlib import Path
@@ -9,7 +9,7 @@ from django.conf import settings
 from .helpers import repository_files
 
 ROOT = Path(settings.BASE_DIR)
-CONTENT_APPS = {"home", "news", "resources"}
+CONTENT_APPS = {"home", "news", "resources", "glossary"}
 SERVING_APPS = {"api", "search", "translation", "demo"}
 PACKAGES = CONTENT_APPS | SERVING_APPS | {"cms"}
 

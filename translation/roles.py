@@ -1,7 +1,7 @@
 """The staff roles of the translation workflow, set up idempotently by `manage.py setup_roles`.
 
 - Editors write and publish English pages and snippets and submit them for translation.
-- Chinese translators edit only the zh-hans tree and Chinese snippets, cannot publish or delete,
+- Chinese translators edit only the zh-hans tree and Chinese snippets (topics, organisations, glossary terms), cannot publish or delete,
   and submit their work to the "Review translation" workflow.
 - Reviewers approve or reject Chinese translations in that workflow (approving publishes).
 - Moderators (the group Wagtail creates, with publish rights on the whole tree) keep only what Editors have on
@@ -24,6 +24,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from glossary.models import GlossaryTerm
 from resources.snippets import Organization, Topic
 
 EDITORS = "Editors"
@@ -33,7 +34,7 @@ MODERATORS = "Moderators"
 REVIEW_WORKFLOW = "Review translation"
 REVIEW_TASK = "Chinese translation review"
 
-SNIPPETS = [Topic, Organization]
+SNIPPETS = [Topic, Organization, GlossaryTerm]
 
 
 class RolesError(Exception):

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "resources",
+    "glossary",
     "search",
     "api",
     "translation",  # before wagtail_localize: its admin URLs take the place of two of wagtail-localize's

@@ -11,7 +11,7 @@ from home.content import (
     content_languages,
 )
 from home.text import page_body_text
-from search.text import clean_query, highlight
+from search.text import clean_query, highlight, query_terms
 
 SORTS = ("relevance", "date")
 PAGE_SIZE = 10
@@ -32,6 +32,7 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     page_size: int = PAGE_SIZE
+    synonyms: tuple = ()  # the glossary's forms of the terms the query names (search.synonyms), matched as well
 
     @classmethod
     def from_params(cls, params, language):
@@ -61,6 +62,12 @@ class SearchRequest:
     @property
     def languages(self):
         return tuple(content_languages()) if self.all_languages else (self.language,)
+
+    @property
+    def terms(self):
+        """The words to highlight in results: the query's and its synonyms'."""
+        words = query_terms(" ".join([self.query, *self.synonyms]), self.language)
+        return list(dict.fromkeys(words))
 
     @property
     def offset(self):

@@ -6,14 +6,13 @@ snippets and date sorting are computed here so they match the Elasticsearch back
 import datetime
 import re
 
-from django.conf import settings
-
 from wagtail.models import Locale
+from wagtail.search.query import Or, Phrase, PlainText
 
 from home.content import content_kinds
 from home.text import segment
-from search.facts import facet_counts, filter_pages, live_public_pages
-from search.text import query_terms
+from search.facts import database_backend, facet_counts, filter_pages, live_public_pages
+from search.text import STOP_WORDS, query_terms
 
 from .base import SearchHit, SearchResults
 
@@ -34,13 +33,18 @@ class DatabaseSearch:
         results = SearchResults(request=request, backend=self.name)
         if not request.query:
             return results
-        # Words only: full-text syntax (quotes, brackets, operators) is not for readers and breaks SQLite's parser.
-        words = re.sub(r"[^\w\s]", " ", segment(request.query, request.language)).split()
-        if not words:
+        words = [word for word in words_of(request.query, request.language) if word.lower() not in STOP_WORDS]
+        phrases = [" ".join(found) for form in request.synonyms if (found := words_of(form, request.language))]
+        if not words and not phrases:
             return results
-        matches, total = self.matches(request, " ".join(words))
-        terms = query_terms(request.query, request.language)
-        matches = boost_title_matches(matches, terms)
+        if words:
+            phrases.insert(0, " ".join(words))  # the query's words together count more than apart
+        parts = [PlainText(" ".join(words), operator="or")] if len(words) > 1 else []
+        parts += [Phrase(phrase) for phrase in phrases]  # a synonym counts only as a whole
+        matches, total = self.matches(request, Or(parts) if len(parts) > 1 else parts[0])
+        terms = request.terms
+        whole = self.phrase_matches(request, matches, phrases) if len(parts) > 1 else {page.pk for page in matches}
+        matches = rank(matches, query_terms(request.query, request.language), request.synonyms, whole)
         results.total = total
         results.facets = facet_counts([page.pk for page in matches])  # facets count the first MAX_MATCHES
         if request.sort == "date":
@@ -57,27 +61,42 @@ class DatabaseSearch:
         Ranking by relevance costs Wagtail's SQLite backend a full-text lookup per match, so it is used up to
         RANKED_MATCHES matches; beyond that (a word found in thousands of pages) the matches come newest first,
         after the title boost."""
-        backend = _database_backend()
+        backend = database_backend()
         candidates = self.candidates(request)
-        found = candidates.search(query, operator="or", order_by_relevance=False, backend=backend)
+        found = candidates.search(query, order_by_relevance=False, backend=backend)
         matches = list(found[:MAX_MATCHES])
         if len(matches) > RANKED_MATCHES:
             return matches, found.count() if len(matches) == MAX_MATCHES else len(matches)
         ranked = candidates.filter(pk__in=[page.pk for page in matches])
-        return list(ranked.search(query, operator="or", backend=backend)), len(matches)
+        return list(ranked.search(query, backend=backend)), len(matches)
+
+    def phrase_matches(self, request, matches, phrases):
+        """The ids of the matches holding the query's words together or a synonym whole."""
+        query = Or([Phrase(phrase) for phrase in phrases]) if len(phrases) > 1 else Phrase(phrases[0])
+        candidates = self.candidates(request).filter(pk__in=[page.pk for page in matches])
+        return {page.pk for page in candidates.search(query, order_by_relevance=False, backend=database_backend())}
 
     def suggest(self, prefix, language, limit=8):
         pages = live_public_pages().type(*content_kinds().values()).filter(locale__language_code=language)
         return list(pages.filter(title__icontains=prefix).order_by("title").values_list("title", flat=True)[:limit])
 
 
-def _database_backend():
-    """The name of Wagtail's database backend, also when Elasticsearch is the default (for the fallback)."""
-    return "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
+def words_of(text, language):
+    """Words only: full-text syntax (quotes, brackets, operators) is not for readers and breaks SQLite's parser."""
+    return re.sub(r"[^\w\s]", " ", segment(text, language)).split()
 
 
-def boost_title_matches(pages, terms):
-    """Pages whose title holds a query word first, keeping the backend's order within each group
-    (Wagtail's SQLite backend ignores field boosts)."""
-    lowered = [term.lower() for term in terms]
-    return sorted(pages, key=lambda page: not any(term in page.title.lower() for term in lowered))
+def rank(pages, words, phrases, whole):
+    """Keeps the backend's order within three groups (Wagtail's SQLite backend ignores field boosts): pages whose
+    title holds every word of the query or a synonym whole, then pages whose text does (`whole`, their ids), then
+    pages with only some of the words. Some words of a title are not enough: in Chinese those are often parts of
+    other words ("中心" of "培训中心")."""
+    words, phrases = [word.lower() for word in words], [phrase.lower() for phrase in phrases]
+
+    def group(page):
+        title = page.title.lower()
+        if (words and all(word in title for word in words)) or any(phrase in title for phrase in phrases):
+            return 0
+        return 1 if page.pk in whole else 2
+
+    return sorted(pages, key=group)

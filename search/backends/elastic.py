@@ -12,7 +12,6 @@ from home.text import page_body_text
 from search import engine
 from search.documents import PageDocument, alias_name, building_alias_name
 from search.facts import page_facts
-from search.text import query_terms
 
 from .base import SearchHit, SearchResults
 
@@ -54,6 +53,7 @@ class ElasticsearchSearch:
         english = [f.replace("_en", "_en.plain", 1) for f in fields if f.split("^")[0].endswith("_en")]
         if english:  # typos in English words, up to two edits from five letters on ("convervation", "efficency")
             matches.append(Q("multi_match", query=request.query, fields=english, fuzziness="AUTO:3,5", prefix_length=1))
+        matches += [Q("multi_match", query=form, fields=fields, type="phrase", boost=2) for form in request.synonyms]
         filters = [Q("terms", locale=list(languages))]
         if request.kind:
             filters.append(Q("term", kind=request.kind))
@@ -81,11 +81,10 @@ class ElasticsearchSearch:
         }
         ids = [hit.page_id for hit in response]
         pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids).specific()}
-        terms = query_terms(request.query, request.language)
         for page_id in ids:
             page = pages.get(page_id)
             if page is not None:  # the index may briefly lag behind an unpublish; the database decides
-                results.hits.append(SearchHit.for_page(page, terms))
+                results.hits.append(SearchHit.for_page(page, request.terms))
         return results
 
     def suggest(self, prefix, language, limit=8):

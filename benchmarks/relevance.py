@@ -1,0 +1,148 @@
+"""Search relevance on the demo site: recall@3 and MRR of the hand-judged reader queries in
+relevance_queries.tsv, on the database backend and on each search engine named.
+
+    .venv/bin/python benchmarks/relevance.py [--engine elasticsearch=http://127.0.0.1:9200] [--min-recall 0.95]
+
+Builds the demo site in a throwaway SQLite database, indexes it on each backend, asks every query through the
+site's search service (glossary synonyms, Traditional characters, typos and all) and prints the scores per backend
+and per kind of query, then the misses. Exits 1 when a backend's recall@3 is under --min-recall.
+
+On the database backend, which matches words exactly, a query that gets "Did you mean …?" is scored on the
+corrected search, one click away (shown as "typed → corrected"); the engines forgive the typos themselves.
+
+recall@3 of a query: the share of its relevant pages (at most three) among the first three results; MRR: the mean
+of 1 / the rank of the first relevant result (0 when none is in the first ten).
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = Path(__file__).with_name("relevance_queries.tsv")
+CUTOFF, DEPTH = 3, 10
+
+
+def load_queries(path=QUERIES):
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, language, scope, query, relevant = line.split("\t")
+            rows.append((kind, language, scope == "all", query, relevant.split()))
+    return rows
+
+
+def page_finder():
+    """Resolves "zh/water-conservation" to the page: the English page whose slug starts so, or its translation."""
+    from wagtail.models import Locale, Page
+
+    locales = {"en": Locale.objects.get(language_code="en"), "zh": Locale.objects.get(language_code="zh-hans")}
+    english = Page.objects.live().filter(locale=locales["en"], depth__gt=3)
+
+    def find(name):
+        language, slug = name.split("/", 1)
+        matches = [page for page in english if page.slug.startswith(slug)]
+        if len(matches) != 1:
+            raise SystemExit(f"{name!r} names {len(matches)} demo pages; it must name one")
+        return matches[0].get_translation(locales[language]).pk
+
+    return find
+
+
+def evaluate(queries, find):
+    """Scores per query: (kind, query, language, recall@3, reciprocal rank, titles found)."""
+    from search import service
+    from search.backends.base import SearchRequest
+
+    scores, backends = [], set()
+    for kind, language, all_languages, query, relevant in queries:
+        wanted = {find(name) for name in relevant}
+        params = {"q": query, "all": "1" if all_languages else "", "limit": str(DEPTH)}
+        results = service.search(SearchRequest.from_params(params, language))
+        backends.add(results.backend)
+        if results.did_you_mean:  # the reader's one click on "Did you mean …?" (the database backend's typos)
+            params["q"] = results.did_you_mean
+            results = service.search(SearchRequest.from_params(params, language))
+            query = f"{query} → {results.request.query}"
+        found = [hit.page.pk for hit in results.hits]
+        recall = len(wanted & set(found[:CUTOFF])) / min(len(wanted), CUTOFF)
+        rank = next((position for position, pk in enumerate(found, 1) if pk in wanted), None)
+        titles = [hit.page.title for hit in results.hits[:CUTOFF]]
+        scores.append((kind, query, language, recall, 1 / rank if rank else 0.0, titles))
+    return scores, backends
+
+
+def summarize(label, scores):
+    def mean(values):
+        return sum(values) / len(values) if values else 0.0
+
+    recall, mrr = mean([s[3] for s in scores]), mean([s[4] for s in scores])
+    print(f"\n{label}: recall@3 {recall:.3f}  MRR {mrr:.3f}  ({len(scores)} queries)")
+    by_kind = defaultdict(list)
+    for score in scores:
+        by_kind[(score[0], "zh" if score[2].startswith("zh") else "en")].append(score)
+    for (kind, language), group in sorted(by_kind.items()):
+        print(
+            f"  {kind:12} {language}  {len(group):3}  recall@3 {mean([s[3] for s in group]):.3f}"
+            f"  MRR {mean([s[4] for s in group]):.3f}"
+        )
+    for _kind, query, language, score, _rr, titles in scores:
+        if score < 1:
+            print(f"  miss ({score:.2f}) [{language}] {query!r}: {titles}")
+    return recall, mrr
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--engine", action="append", default=[], metavar="NAME=URL", help="a search engine to score")
+    parser.add_argument("--min-recall", type=float, default=0.0, help="exit 1 when a backend scores under this")
+    args = parser.parse_args()
+    engines = [item.split("=", 1) for item in args.engine]
+
+    workdir = tempfile.mkdtemp(prefix="relevance-")
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.dev",
+        DATABASE_URL=f"sqlite:///{workdir}/db.sqlite3",
+        MEDIA_ROOT=f"{workdir}/media",
+        BACKGROUND_TASKS="false",
+        ELASTICSEARCH_URL="",
+    )
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from search import service
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    queries, find = load_queries(), page_finder()
+    results = {}
+    scores, _backends = evaluate(queries, find)
+    results["database"] = summarize("database", scores)
+    for name, url in engines:
+        with override_settings(ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX_PREFIX=f"relevance{os.getpid()}"):
+            count, _seconds = service.rebuild()
+            scores, backends = evaluate(queries, find)
+            if backends != {"elasticsearch"}:
+                raise SystemExit(f"{name} at {url} did not answer every query (answered by {backends})")
+            results[name] = summarize(f"{name} ({count} pages indexed)", scores)
+            from search.engine import client
+
+            client().indices.delete(index=f"relevance{os.getpid()}_*")
+    print()
+    failing = [name for name, (recall, _mrr) in results.items() if recall < args.min_recall]
+    for name, (recall, mrr) in results.items():
+        print(f"{name:14} recall@3 {recall:.3f}  MRR {mrr:.3f}")
+    if failing:
+        print(f"recall@3 under {args.min_recall} on: {', '.join(failing)}", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
