@@ -54,3 +54,15 @@ def entries_in(text, entries, language=None):
         if any(mentions(text, form) for form in forms):
             found.append(entry)
     return found
+
+
+def translation_pairs(entries, source, target):
+    """Each form of a term in the source language with the term's preferred form in the target language, for
+    terms that have both; a form claimed by two terms goes to the first."""
+    pairs = {}
+    for entry in entries:
+        preferred = entry.preferred(target)
+        if preferred:
+            for form in entry.forms_in(source):
+                pairs.setdefault(form.lower(), (form, preferred))
+    return list(pairs.values())

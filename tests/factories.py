@@ -43,3 +43,17 @@ def publish_article(
     if publish:
         article.save_revision().publish()
     return article
+
+
+def glossary_term(term, synonyms="", chinese="", chinese_synonyms="", live=True):
+    """A live English glossary term and, when `chinese` is given, its live Chinese translation."""
+    from wagtail.models import Locale
+
+    from glossary.models import GlossaryTerm
+
+    english = GlossaryTerm.objects.create(locale=Locale.get_default(), term=term, synonyms=synonyms, live=live)
+    if chinese:
+        translated = english.copy_for_translation(Locale.objects.get(language_code="zh-hans"))
+        translated.term, translated.synonyms = chinese, chinese_synonyms
+        translated.save()
+    return english

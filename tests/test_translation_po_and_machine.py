@@ -1,23 +1,16 @@
 """Offline and machine translation: PO files checked whole before anything is saved, the configured machine
-translator, and DeepL asked for Simplified Chinese over real HTTP."""
-
-import http.server
-import json
-import threading
-from urllib.parse import parse_qs
+translator (DeepL over real HTTP is in test_glossary.py)."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
-from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation
 
 import polib
 import pytest
 
 from news.models import NewsArticlePage
-from translation.machine import DeepLTranslator
 
 from .helpers import change_first_paragraph, chinese_translation, english_article, messages_of, translation_of
 
@@ -96,7 +89,9 @@ def test_machine_translation_fills_missing_strings_with_the_configured_translato
     translation.source.update_from_db()
     translator = staff_client("translator")
     edit_page = translator.get(reverse("wagtailadmin_pages:edit", args=[chinese_translation(article).pk]))
-    assert '"machineTranslator": {"name": "Dummy translator"' in edit_page.content.decode().replace("&quot;", '"')
+    assert '"machineTranslator": {"name": "Glossary only (development)"' in edit_page.content.decode().replace(
+        "&quot;", '"'
+    )
     response = translator.post(
         reverse("wagtail_localize:machine_translate", args=[translation.pk]), {"next": "/admin/"}
     )
@@ -115,45 +110,3 @@ def test_without_a_provider_the_machine_translation_button_is_absent(staff_clien
     assert '"machineTranslator": null' in page
     translation = translation_of(english_article())
     assert translator.post(reverse("wagtail_localize:machine_translate", args=[translation.pk])).status_code == 404
-
-
-class RecordingDeepL(http.server.BaseHTTPRequestHandler):
-    """A stand-in DeepL endpoint on loopback that records what our translator really sends over HTTP."""
-
-    requests = []
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
-        form = parse_qs(body)
-        RecordingDeepL.requests.append({"form": form, "authorization": self.headers["Authorization"]})
-        payload = {"translations": [{"text": f"译文：{text}"} for text in form["text"]]}
-        data = json.dumps(payload, ensure_ascii=False).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
-
-
-def test_deepl_is_asked_for_simplified_chinese():
-    from wagtail_localize.strings import StringValue
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), RecordingDeepL)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        translator = DeepLTranslator(
-            {"AUTH_KEY": "test-key:fx", "API_URL": f"http://127.0.0.1:{server.server_port}/v2/translate"}
-        )
-        en, zh = Locale.objects.get(language_code="en"), Locale.objects.get(language_code="zh-hans")
-        result = translator.translate(en, zh, [StringValue("Save water")])
-    finally:
-        server.shutdown()
-    sent = RecordingDeepL.requests[-1]
-    assert sent["form"]["target_lang"] == ["ZH-HANS"]
-    assert sent["form"]["source_lang"] == ["EN"]
-    assert sent["authorization"] == "DeepL-Auth-Key test-key:fx"
-    assert result[StringValue("Save water")].data == "译文：Save water"

@@ -8,7 +8,7 @@ submit for review; these views add that, and refuse to let an incomplete transla
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,6 +19,8 @@ from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import StringSegment, Translation
 
 from .compat import EDITOR_PUBLISH_FIELD, EDITOR_PUBLISH_VALUE
+from .glossary_check import flags_summary, glossary_flags
+from .guards import can_edit, translation_target
 
 
 def untranslated_count(translation):
@@ -109,6 +111,15 @@ def review_translation(request, translation_id, action):
     else:
         messages.success(request, _("Sent “%(title)s” back to the translator.") % {"title": page.title})
     return redirect(edit_url(page))
+
+
+def glossary_flags_json(request, translation_id):
+    """The glossary flags of a translation, for the side-by-side editor to show as the translator saves strings."""
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    if not can_edit(request.user, translation_target({"translation_id": translation_id})):
+        raise PermissionDenied
+    flags = glossary_flags(translation)
+    return JsonResponse({"flags": [flag.as_json() for flag in flags], "summary": flags_summary(len(flags))})
 
 
 def refuse_incomplete_publish(request, instance):

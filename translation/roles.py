@@ -1,8 +1,8 @@
 """The staff roles of the translation workflow, set up idempotently by `manage.py setup_roles`.
 
 - Editors write and publish English pages and snippets and submit them for translation.
-- Chinese translators edit only the zh-hans tree and Chinese snippets (topics, organisations, glossary terms), cannot publish or delete,
-  and submit their work to the "Review translation" workflow.
+- Chinese translators edit only the zh-hans tree and Chinese snippets (topics, organisations, glossary terms),
+  cannot publish or delete, and submit their work to the "Review translation" workflow.
 - Reviewers approve or reject Chinese translations in that workflow (approving publishes).
 - Moderators (the group Wagtail creates, with publish rights on the whole tree) keep only what Editors have on
   the English tree, less sending pages for translation: nobody outside Reviewers publishes in Chinese.

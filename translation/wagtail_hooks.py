@@ -27,6 +27,11 @@ def register_translation_urls():
             name="translation_review_action",
         ),
         path(
+            "translation-glossary/<int:translation_id>/",
+            review.glossary_flags_json,
+            name="translation_glossary_flags",
+        ),
+        path(
             "reports/translation-status/",
             status.TranslationStatusReportView.as_view(),
             name="translation_status_report",

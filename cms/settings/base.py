@@ -213,7 +213,8 @@ def machine_translator_from_env():
     return None
 
 
-DUMMY_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator", "OPTIONS": {}}
+# Without a provider, development and tests use a translator that applies only the glossary.
+DEVELOPMENT_MACHINE_TRANSLATOR = {"CLASS": "translation.machine.GlossaryTranslator", "OPTIONS": {}}
 if machine_translator_from_env():
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
 

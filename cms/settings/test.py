@@ -3,7 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import DUMMY_MACHINE_TRANSLATOR, ELASTICSEARCH_URL, WAGTAILSEARCH_BACKENDS, os
+from .base import DEVELOPMENT_MACHINE_TRANSLATOR, ELASTICSEARCH_URL, WAGTAILSEARCH_BACKENDS, os
 
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]
@@ -16,7 +16,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": os.environ.get("LOG_LEVEL", "ERROR")}}
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY_MACHINE_TRANSLATOR
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DEVELOPMENT_MACHINE_TRANSLATOR
 ELASTICSEARCH_INDEX_PREFIX = "test_cms"
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["default"]["INDEX"] = "test_cms_wagtail"

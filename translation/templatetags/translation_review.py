@@ -1,4 +1,5 @@
-"""The footer of wagtail-localize's side-by-side editor: the next step of the review workflow as the main button.
+"""The footer of wagtail-localize's side-by-side editor: the next step of the review workflow as the main button,
+and the glossary flags of the strings translated so far.
 
 wagtail-localize's own footer makes its last available action the main button, which for a translator is
 "Convert to alias page" (the Chinese page then shows English); this footer takes its place.
@@ -9,6 +10,7 @@ from django.urls import reverse
 
 from wagtail.models import Page
 
+from translation.glossary_check import flags_summary, glossary_flags
 from translation.guards import can_edit, can_publish
 from translation.review import edit_url, review_actions, untranslated_count
 
@@ -24,11 +26,14 @@ def translation_editor_footer(context):
     instance = instance.specific if is_page else instance
     in_review = is_page and instance.workflow_in_progress
     publisher = can_publish(user, instance)
+    flags = glossary_flags(translation)
     return {
         "translation": translation,
         "instance": instance,
         "is_page": is_page,
         "missing": untranslated_count(translation),
+        "glossary_flags": flags,
+        "glossary_summary": flags_summary(len(flags)),
         "in_review": in_review,
         "can_submit": is_page and not in_review and can_edit(user, instance),
         "review_actions": review_actions(instance, user) if in_review else [],
