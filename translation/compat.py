@@ -18,6 +18,11 @@ EDITOR_PUBLISH_FIELD, EDITOR_PUBLISH_VALUE = "action", "publish"
 # translation, or turn the page into an alias of its source.
 EDITOR_ACTIONS = ("localize-restart-translation", "localize-convert-to-alias")
 
+# static/js/glossary_flags.js marks a flagged string inside the side-by-side editor's `.js-translation-editor`
+# root, in the innermost list item showing the string's source text; tests/browser/test_glossary_flags.py fails
+# when wagtail-localize's editor markup stops matching that.
+EDITOR_ROOT_SELECTOR = ".js-translation-editor"
+
 # URL names of wagtail-localize's admin views, as the guards check them (see translation.guards).
 CONVERT_TO_ALIAS = "wagtail_localize:convert_to_alias"
 STOP_TRANSLATION = "wagtail_localize:stop_translation"

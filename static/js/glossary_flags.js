@@ -21,11 +21,14 @@
       .join("; ");
   }
 
+  // The innermost list item of the editor that shows the string's source text: wagtail-localize renders one per
+  // string (its markup is its own, so only the text is relied on).
   function segmentFor(flag) {
     const start = flag.source.slice(0, 60);
-    return Array.from(document.querySelectorAll(".js-translation-editor li")).find(
-      (item) => !item.querySelector("li") && item.textContent.includes(start),
+    const holding = Array.from(document.querySelectorAll(`${panel.dataset.editorRoot} li`)).filter((item) =>
+      item.textContent.includes(start),
     );
+    return holding.sort((a, b) => a.textContent.length - b.textContent.length)[0];
   }
 
   function render(flags) {
@@ -66,7 +69,7 @@
     observe();
   }
 
-  const editor = document.querySelector(".js-translation-editor") || document.body;
+  const editor = document.querySelector(panel.dataset.editorRoot) || document.body;
   const observer = new MutationObserver(() => {
     clearTimeout(timer);
     timer = setTimeout(refresh, 400);

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from wagtail.models import Page
 
+from translation.compat import EDITOR_ROOT_SELECTOR
 from translation.glossary_check import flags_summary, glossary_flags
 from translation.guards import can_edit, can_publish
 from translation.review import edit_url, review_actions, untranslated_count
@@ -34,6 +35,7 @@ def translation_editor_footer(context):
         "missing": untranslated_count(translation),
         "glossary_flags": flags,
         "glossary_summary": flags_summary(len(flags)),
+        "editor_root": EDITOR_ROOT_SELECTOR,
         "in_review": in_review,
         "can_submit": is_page and not in_review and can_edit(user, instance),
         "review_actions": review_actions(instance, user) if in_review else [],
