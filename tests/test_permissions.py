@@ -23,6 +23,7 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
+from glossary.models import GlossaryTerm
 from news.models import NewsArticlePage, NewsIndexPage
 from resources.models import Topic
 
@@ -49,7 +50,8 @@ def read_matrix():
 
 @dataclass
 class Targets:
-    """What the actions act on, in one language: a news article, the newsroom above it and a topic."""
+    """What the actions act on, in one language: a news article, the newsroom above it, a topic and a glossary
+    term."""
 
     language: str
 
@@ -59,6 +61,8 @@ class Targets:
         )
         self.newsroom = NewsIndexPage.objects.get(locale__language_code=self.language, slug="news")
         self.topic = Topic.objects.get(locale__language_code=self.language, slug="low-carbon")
+        english_term = GlossaryTerm.objects.get(locale__language_code="en", term="Water Conservation")
+        self.glossary_term = english_term.get_translation(Locale.objects.get(language_code=self.language))
 
     def translation(self, instance=None):
         instance = instance or self.article
@@ -73,7 +77,11 @@ def form_round_trip(client, url, **changes):
     if response.status_code != 200:
         return response
     soup = BeautifulSoup(response.content, "html.parser")
-    form = next(form for form in soup.find_all("form") if form.find(attrs={"name": "title"}) or form.find(id="id_name"))
+    form = next(
+        form
+        for form in soup.find_all("form")
+        if form.find(attrs={"name": "title"}) or form.find(id="id_name") or form.find(id="id_term")
+    )
     data = {}
     for field in form.find_all(["input", "textarea", "select"]):
         name, kind = field.get("name"), field.get("type")
@@ -231,12 +239,19 @@ def machine_translate(client, user, targets):
     return StringTranslation.objects.filter(locale=translation.target_locale, tool_name__gt="").exists()
 
 
-def edit_snippet(client, user, targets):
-    if targets.language != "en":
-        return put_string(client, targets.translation(targets.topic), "低碳（修改）")
-    url = reverse("wagtailsnippets_resources_topic:edit", args=[targets.topic.pk])
-    form_round_trip(client, url, name="Low Carbon (draft)")
-    return Topic.objects.get(pk=targets.topic.pk).get_latest_revision().content["name"] == "Low Carbon (draft)"
+def snippet_edit(target, field, english, chinese):
+    """Edits the target snippet: the English one in its admin form (saving a draft), the Chinese one side by side."""
+
+    def act(client, user, targets):
+        snippet = getattr(targets, target)
+        if targets.language != "en":
+            return put_string(client, targets.translation(snippet), chinese)
+        form_round_trip(
+            client, reverse(snippet.snippet_viewset.get_url_name("edit"), args=[snippet.pk]), **{field: english}
+        )
+        return type(snippet).objects.get(pk=snippet.pk).get_latest_revision().content[field] == english
+
+    return act
 
 
 def own_upload(model, user):
@@ -276,7 +291,8 @@ ACTIONS = {
     "download PO file": download_po,
     "upload PO file": upload_po,
     "machine translate": machine_translate,
-    "edit a snippet": edit_snippet,
+    "edit a snippet": snippet_edit("topic", "name", "Low Carbon (draft)", "低碳（修改）"),
+    "edit a glossary term": snippet_edit("glossary_term", "term", "Water Conservation (draft)", "节约用水（修改）"),
     "edit an image (even one's own upload)": media_action(get_image_model(), "wagtailimages", "edit"),
     "delete an image (even one's own upload)": media_action(get_image_model(), "wagtailimages", "delete"),
     "edit a document (even one's own upload)": media_action(get_document_model(), "wagtaildocs", "edit"),
@@ -299,7 +315,7 @@ def public_site(client):
 def test_every_action_of_the_matrix_is_walked():
     assert {action for action, *_cell in MATRIX} == set(ACTIONS)
     assert {role for _action, _tree, role, _allowed in MATRIX} == set(ROLES)
-    assert len(MATRIX) == 30 * len(ROLES)
+    assert len(MATRIX) == 32 * len(ROLES)
 
 
 @pytest.mark.parametrize(
