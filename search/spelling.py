@@ -8,10 +8,8 @@ import re
 from django.core.cache import cache
 from django.db.models import Count, Max
 
-from wagtail.models import Locale
-
 from home.content import content_kinds
-from search.facts import database_backend, live_public_pages
+from search.facts import database_backend, live_public_pages, searchable_pages
 
 WORD = re.compile(r"[A-Za-z]+")
 SHORTEST_CORRECTED = 4  # shorter words have too many neighbours to guess from
@@ -37,9 +35,7 @@ def site_vocabulary(languages):
 def used_on_site(word, languages):
     """Whether a live page in these languages has the word anywhere in its text (names such as "Wang" are not in
     the titles and summaries the vocabulary is made of, and are not typos)."""
-    locales = Locale.objects.filter(language_code__in=languages)
-    pages = live_public_pages().type(*content_kinds().values()).filter(locale__in=locales)
-    return bool(pages.search(word, order_by_relevance=False, backend=database_backend())[:1])
+    return bool(searchable_pages(languages).search(word, order_by_relevance=False, backend=database_backend())[:1])
 
 
 def within_two_edits(word, other):

@@ -10,25 +10,12 @@ from home.text import CJK, segment
 
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 180
-# Words too common to search or highlight by (the engines' English analyzer drops them too).
+# Words too common to search or highlight by (the engines' English analyzer drops them too), and the Chinese
+# particles as jieba splits them.
 STOP_WORDS = frozenset(
     {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "how", "in", "into", "is", "it", "its", "of"}
     | {"on", "or", "our", "the", "their", "to", "was", "we", "were", "with"}
-    | {
-        "的",
-        "了",
-        "和",
-        "与",
-        "及",
-        "在",
-        "是",
-        "把",
-        "被",
-        "对",
-        "也",
-        "都",
-        "之",
-    }  # Chinese particles, as jieba splits
+    | {"的", "了", "和", "与", "及", "在", "是", "把", "被", "对", "也", "都", "之"}
 )
 
 

@@ -6,12 +6,10 @@ snippets and date sorting are computed here so they match the Elasticsearch back
 import datetime
 import re
 
-from wagtail.models import Locale
 from wagtail.search.query import Or, Phrase, PlainText
 
-from home.content import content_kinds
 from home.text import segment
-from search.facts import database_backend, facet_counts, filter_pages, live_public_pages
+from search.facts import database_backend, facet_counts, filter_pages, searchable_pages
 from search.text import STOP_WORDS, query_terms
 
 from .base import SearchHit, SearchResults
@@ -24,10 +22,7 @@ class DatabaseSearch:
     name = "database"
 
     def candidates(self, request):
-        pages = live_public_pages().type(*content_kinds().values())
-        if not request.all_languages:
-            pages = pages.filter(locale=Locale.objects.get(language_code=request.language))
-        return filter_pages(pages, request.kind, request.topic, request.year)
+        return filter_pages(searchable_pages(request.languages), request.kind, request.topic, request.year)
 
     def search(self, request):
         results = SearchResults(request=request, backend=self.name)
@@ -41,7 +36,7 @@ class DatabaseSearch:
             phrases.insert(0, " ".join(words))  # the query's words together count more than apart
         parts = [PlainText(" ".join(words), operator="or")] if len(words) > 1 else []
         parts += [Phrase(phrase) for phrase in phrases]  # a synonym counts only as a whole
-        matches, total = self.matches(request, Or(parts) if len(parts) > 1 else parts[0])
+        matches, total = self.matches(request, any_of(parts))
         terms = request.terms
         whole = self.phrase_matches(request, matches, phrases) if len(parts) > 1 else {page.pk for page in matches}
         matches = rank(matches, query_terms(request.query, request.language), request.synonyms, whole)
@@ -72,13 +67,17 @@ class DatabaseSearch:
 
     def phrase_matches(self, request, matches, phrases):
         """The ids of the matches holding the query's words together or a synonym whole."""
-        query = Or([Phrase(phrase) for phrase in phrases]) if len(phrases) > 1 else Phrase(phrases[0])
+        query = any_of([Phrase(phrase) for phrase in phrases])
         candidates = self.candidates(request).filter(pk__in=[page.pk for page in matches])
         return {page.pk for page in candidates.search(query, order_by_relevance=False, backend=database_backend())}
 
     def suggest(self, prefix, language, limit=8):
-        pages = live_public_pages().type(*content_kinds().values()).filter(locale__language_code=language)
+        pages = searchable_pages([language])
         return list(pages.filter(title__icontains=prefix).order_by("title").values_list("title", flat=True)[:limit])
+
+
+def any_of(queries):
+    return Or(queries) if len(queries) > 1 else queries[0]
 
 
 def words_of(text, language):

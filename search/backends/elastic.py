@@ -81,10 +81,11 @@ class ElasticsearchSearch:
         }
         ids = [hit.page_id for hit in response]
         pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids).specific()}
+        terms = request.terms  # segments the query and its synonyms: once, not per hit
         for page_id in ids:
             page = pages.get(page_id)
             if page is not None:  # the index may briefly lag behind an unpublish; the database decides
-                results.hits.append(SearchHit.for_page(page, request.terms))
+                results.hits.append(SearchHit.for_page(page, terms))
         return results
 
     def suggest(self, prefix, language, limit=8):
