@@ -1,7 +1,10 @@
 """Query filters of the pages endpoint beyond Wagtail's own: topic, year (each page's own date), news date range,
-and a locale filter that answers an unknown language with a 400 naming the valid ones."""
+a locale filter that answers an unknown language with a 400 naming the valid ones, and the tree and translation
+filters answering a page that is not there with a 404."""
 
 import datetime
+
+from django.http import Http404
 
 from wagtail.api.v2.utils import BadRequestError
 
@@ -79,4 +82,24 @@ class DateRangeFilter(BaseFilterBackend):
             queryset = queryset.filter(date__gte=date_from)
         if date_to:
             queryset = queryset.filter(date__lte=date_to)
+        return queryset
+
+
+class PageRelationFilter(BaseFilterBackend):
+    """?child_of, ?descendant_of, ?ancestor_of and ?translation_of=<page id>: a live, public page, else a 404 (the
+    page named is not there); they combine with each other like every other filter."""
+
+    RELATIONS = ("child_of", "descendant_of", "ancestor_of", "translation_of")  # each a PageQuerySet method
+
+    def filter_queryset(self, request, queryset, view):
+        for parameter in self.RELATIONS:
+            if parameter not in request.GET:
+                continue
+            value = request.GET[parameter]
+            if not (value.isascii() and value.isdigit() and int(value) >= 1):
+                raise BadRequestError(f"{parameter} must be a page id (a whole number from 1)")
+            page = view.get_base_queryset().filter(pk=int(value)).first()
+            if page is None:
+                raise Http404(f"no page {value}")
+            queryset = getattr(queryset, parameter)(page)
         return queryset

@@ -5,38 +5,29 @@ from urllib.parse import urlsplit
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
-from django.utils.http import http_date, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import override
 
-from wagtail.api.v2.filters import (
-    AncestorOfFilter,
-    ChildOfFilter,
-    DescendantOfFilter,
-    FieldsFilter,
-    OrderingFilter,
-    SearchFilter,
-    TranslationOfFilter,
-)
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry, Site
+from wagtail.models import Locale, Page, Site
 
+from rest_framework.exceptions import PermissionDenied as PreviewRefused
 from rest_framework.response import Response
 
 from . import page_fields
 from .compat import detail_urlpath
 from .fields import ParentPageField, RequestDetailUrlField, RequestHtmlUrlField, absolutize, api_url
-from .filters import DateRangeFilter, LocaleFilter, TopicFilter, YearFilter
+from .filters import DateRangeFilter, LocaleFilter, PageRelationFilter, TopicFilter, YearFilter
 from .media import document_representation, image_representation, public_only
 from .prefetch import prefetch_for
 
@@ -45,26 +36,14 @@ PREVIEW_SALT = "cms.api.preview"
 PREVIEW_MAX_AGE = 60 * 60
 
 
-def content_last_modified():
-    """When any page, image or document last changed (published, unpublished, moved, deleted, edited)."""
-    latest = [
-        PageLogEntry.objects.aggregate(latest=Max("timestamp"))["latest"],
-        ModelLogEntry.objects.aggregate(latest=Max("timestamp"))["latest"],
-    ]
-    latest = [moment for moment in latest if moment]
-    return max(latest) if latest else None
-
-
 class CacheableMixin:
-    """Short public caching with Last-Modified; ETag and 304s come from ConditionalGetMiddleware."""
+    """Successful reads are public for a minute: the response cache (delivery/) stores them and gives them an
+    ETag and Last-Modified from the content version, so clients revalidate for next to nothing."""
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method == "GET" and response.status_code == 200:
             patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
-            last_modified = content_last_modified()
-            if last_modified:
-                response["Last-Modified"] = http_date(last_modified.timestamp())
         return response
 
 
@@ -85,14 +64,11 @@ class PublicPagesAPIViewSet(CacheableMixin, PagesAPIViewSet):
     base_serializer_class = APIPageSerializer
     filter_backends = [
         FieldsFilter,
-        ChildOfFilter,
-        AncestorOfFilter,
-        DescendantOfFilter,
+        PageRelationFilter,
         TopicFilter,
         YearFilter,
         DateRangeFilter,
         OrderingFilter,
-        TranslationOfFilter,
         LocaleFilter,
         SearchFilter,  # last: search results cannot be filtered further
     ]
@@ -172,7 +148,7 @@ class PublicPagesAPIViewSet(CacheableMixin, PagesAPIViewSet):
         try:
             claims = signing.loads(request.GET.get("token", ""), salt=PREVIEW_SALT, max_age=PREVIEW_MAX_AGE)
         except signing.BadSignature as error:
-            raise BadRequestError("missing, invalid or expired preview token") from error
+            raise PreviewRefused("missing, invalid or expired preview token") from error
         page = get_object_or_404(Page, pk=claims["page"]).specific
         revision = get_object_or_404(page.revisions, pk=claims["revision"])
         draft = revision.as_object()

@@ -39,10 +39,10 @@ def run_django(code, env):
 
 
 @contextlib.contextmanager
-def gunicorn(env, port, workers):
+def gunicorn(env, port, workers, app="cms.wsgi"):
     server = subprocess.Popen(
         [
-            *(str(Path(PYTHON).parent / "gunicorn"), "cms.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}"),
+            *(str(Path(PYTHON).parent / "gunicorn"), app, "-w", str(workers), "-b", f"127.0.0.1:{port}"),
             *("--log-level", "warning", "--timeout", "120"),
         ],
         env=env,

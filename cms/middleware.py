@@ -1,3 +1,6 @@
+import re
+
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware.locale import LocaleMiddleware
 
 
@@ -11,3 +14,24 @@ class ReaderLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(self.UNPREFIXED_PATHS):
             return response
         return super().process_response(request, response)
+
+
+CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
+
+
+class ControlCharacterGuardMiddleware:
+    """A query parameter holding a control character (a NUL byte, say) is refused with a 400 before any view or
+    database sees it: JSON under /api/, plain text elsewhere."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        for name, value in request.GET.lists():
+            for text in [name, *value]:
+                if CONTROL_CHARACTER.search(text):
+                    message = f"the parameter {name!r} holds a control character"
+                    if request.path_info.startswith("/api/"):
+                        return JsonResponse({"message": message}, status=400)
+                    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

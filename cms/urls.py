@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api import openapi
+from api.errors import api_not_found
 from api.router import api_router
 from home.sitemaps import AllLanguagesSitemap
 from search import views as search_views
@@ -20,6 +21,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/schema/", openapi.schema_view, name="api_schema"),
     path("api/docs/", openapi.docs_view, name="api_docs"),
+    re_path(r"^api/", api_not_found),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),
 ]

@@ -10,6 +10,7 @@ import logging
 import time
 
 from django.conf import settings
+from django.dispatch import Signal
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
@@ -24,6 +25,9 @@ from .compat import EngineSearchBackend
 from .engine import is_engine_failure
 from .spelling import did_you_mean
 from .synonyms import glossary_forms
+
+# Sent when the engine's index has taken an update (written with refresh, so searches see it now).
+index_updated = Signal()
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +106,7 @@ def rebuild(progress=None, chunk_size=200):
     except BaseException:
         engine.drop_building_index()
         raise
+    index_updated.send(sender=ElasticsearchSearch)
     return count, time.perf_counter() - started
 
 

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -67,6 +68,7 @@ def run_search(params):
     return request, results, suggestions[:SUGGESTION_COUNT]
 
 
+@cache_control(public=True, max_age=0)
 def search(request):
     context = {"query": clean_query(request.GET.get("q", ""))}
     try:

@@ -5,6 +5,7 @@ import datetime
 import io
 import json
 
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
@@ -196,20 +197,47 @@ def test_find_by_url_in_either_language(client):
         ({"colour": "green"}, 400, "not an operation or a recognised field: colour"),
         ({"order": "no_such_field"}, 400, "cannot order by"),
         ({"fields": "no_such_field"}, 400, "unknown"),
-        ({"child_of": "abc"}, 400, "child_of must be a positive integer"),
+        ({"child_of": "abc"}, 400, "child_of must be a page id"),
+        ({"child_of": "99999999"}, 404, "no page 99999999"),
+        ({"translation_of": "0"}, 400, "translation_of must be a page id"),
+        ({"search": "water\x00"}, 400, "control character"),
+        ({"fields": "title\x0b"}, 400, "control character"),
     ],
 )
-def test_bad_parameters_get_a_json_400(client, params, status, message):
+def test_bad_parameters_get_a_json_error(client, params, status, message):
     response = api(client, "/api/v2/pages/", **params)
     assert response.status_code == status
     assert message in response.json()["message"]
 
 
-@pytest.mark.parametrize("path", ["/api/v2/pages/999999/", "/api/v2/images/999999/", "/api/v2/documents/999999/"])
-def test_unknown_ids_get_a_json_404(client, path):
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v2/pages/999999/",
+        "/api/v2/images/999999/",
+        "/api/v2/documents/999999/",
+        "/api/v2/images/null,null/",
+        "/api/v2/pages/abc/",
+        "/api/v2/no-such-endpoint/",
+    ],
+)
+def test_unknown_ids_and_paths_get_a_json_404(client, path):
     response = api(client, path)
     assert response.status_code == 404
-    assert "message" in response.json()
+    assert set(response.json()) == {"message"}
+
+
+def test_other_methods_get_a_json_405_in_the_same_shape(client):
+    response = client.post("/api/v2/pages/", {})
+    assert response.status_code == 405
+    assert response.json() == {"message": 'Method "POST" not allowed.'}
+    assert "GET" in response["Allow"]
+
+
+def test_control_characters_in_the_reader_search_get_a_400(client):
+    response = client.get("/en/search/", {"q": "water\x00"})
+    assert response.status_code == 400
+    assert "control character" in response.content.decode()
 
 
 # -- never leaked --------------------------------------------------------------------------------------
@@ -283,7 +311,7 @@ def test_headless_preview_needs_a_valid_signed_token(client):
     assert "no-store" in response["Cache-Control"]
     for token in ("", "garbage", preview_token(article)[:-2] + "xx"):
         bad = api(client, "/api/v2/pages/preview/", token=token)
-        assert bad.status_code == 400
+        assert bad.status_code == 403
         assert "Draft for the app preview" not in bad.content.decode()
 
 
@@ -355,6 +383,7 @@ def test_listing_queries_do_not_grow_with_limit(client):
 
     counts = {}
     for limit in (5, 50):
+        cache.clear()  # the work of building the listing, not the response cache
         with CaptureQueriesContext(connection) as queries:
             assert len(items(client, limit=limit, **params)) == limit
         counts[limit] = len(queries)

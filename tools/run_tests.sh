@@ -1,21 +1,41 @@
 #!/usr/bin/env bash
-# `make test`: the whole suite. Without ELASTICSEARCH_URL, and with Java and Maven at hand (no root needed), it
-# starts the project's own search node on a free port for this run and stops it afterwards.
+# `make test`: the whole suite. It starts, for this run only and without root, what is installed but not given:
+# the project's own search node (without ELASTICSEARCH_URL, when Java and Maven are at hand) and a Redis server for
+# the response-cache tests (without TEST_REDIS_URL, when redis-server is installed); it stops them afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python="${VENV:-.venv}/bin/python"
+cleanup=()
+trap 'for step in "${cleanup[@]}"; do eval "$step"; done' EXIT
+
+free_port() {
+    "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
 
 if [ -z "${ELASTICSEARCH_URL:-}" ]; then
     if command -v java >/dev/null && { command -v mvn >/dev/null || [ -n "$(ls -A services/elasticsearch/lib 2>/dev/null)" ]; }; then
-        SEARCH_NODE_PORT="$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+        SEARCH_NODE_PORT="$(free_port)"
         SEARCH_NODE_HOME="$(mktemp -d -t cms-test-search-XXXXXX)"
         export SEARCH_NODE_PORT SEARCH_NODE_HOME
-        trap 'tools/search_node.sh stop; rm -rf "$SEARCH_NODE_HOME"' EXIT
+        cleanup+=('tools/search_node.sh stop; rm -rf "$SEARCH_NODE_HOME"')
         echo "Starting a local Elasticsearch node for the tests on port $SEARCH_NODE_PORT" >&2
         ELASTICSEARCH_URL="$(tools/search_node.sh start)"
         export ELASTICSEARCH_URL ELASTICSEARCH_CONTROL="$PWD/tools/search_node.sh"
     else
         echo "Java or Maven not found: the Elasticsearch tests will be skipped (apt-get install -y openjdk-17-jre-headless maven)" >&2
+    fi
+fi
+
+if [ -z "${TEST_REDIS_URL:-}" ]; then
+    if command -v redis-server >/dev/null; then
+        redis_port="$(free_port)"
+        redis_home="$(mktemp -d -t cms-test-redis-XXXXXX)"
+        cleanup+=('kill "$(cat "$redis_home/redis.pid")" 2>/dev/null; rm -rf "$redis_home"')
+        TEST_REDIS_URL="$(tools/start_redis.sh "$redis_port" "$redis_home")"
+        export TEST_REDIS_URL
+        echo "Started Redis for the tests on port $redis_port" >&2
+    else
+        echo "redis-server not found: the Redis response-cache tests will be skipped (apt-get install -y redis-server)" >&2
     fi
 fi
 "${VENV:-.venv}/bin/pytest" "$@"

@@ -31,18 +31,31 @@ def listing(item):
     }
 
 
+# Control characters (a NUL byte, say) are refused in every parameter with a 400.
+TEXT = {"type": "string", "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"}
+
+
 def query(name, description, schema=None, required=False):
     return {
         "name": name,
         "in": "query",
         "required": required,
         "description": description,
-        "schema": schema or {"type": "string"},
+        "schema": schema or TEXT,
     }
 
 
+def page_id_query(name, description):
+    description = f"{description} A page that is not live and public gives 404."
+    return query(name, description, {"type": "integer", "minimum": 1})
+
+
 PAGINATION = [
-    query("limit", "Items per page, 1 to 100 (default 20).", {"type": "integer", "minimum": 1, "maximum": 100}),
+    query(
+        "limit",
+        "Items per page, 0 to 100 (default 20; 0 gives only the count).",
+        {"type": "integer", "minimum": 0, "maximum": 100},
+    ),
     query("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
 ]
 ERRORS = {

@@ -4,7 +4,7 @@ from api.fields import type_name
 from home.content import EARLIEST_YEAR, LATEST_YEAR
 
 from .components import page_models
-from .helpers import CACHE_NOTE, ERRORS, PAGINATION, id_path, ok, query
+from .helpers import CACHE_NOTE, ERRORS, PAGINATION, id_path, ok, page_id_query, query, ref
 
 
 def page_filters():
@@ -12,7 +12,7 @@ def page_filters():
     return [
         query("type", f"Page type, one of: {types}. Needed for `fields` beyond the defaults."),
         query("locale", "Language: en or zh-hans.", {"type": "string", "enum": ["en", "zh-hans"]}),
-        query("translation_of", "Id of a page: its translations.", {"type": "integer"}),
+        page_id_query("translation_of", "Id of a page: its translations."),
         query("topic", "Topic slug, e.g. water-conservation (same in both languages)."),
         query(
             "year",
@@ -28,8 +28,9 @@ def page_filters():
         query("order", "Field to sort by, e.g. title, -date for news, -start_year for programs, -year for stories."),
         query("fields", "Comma-separated fields to add (or `*`); prefix with - to remove."),
         query("search", "Full-text query."),
-        query("child_of", "Id of the parent page.", {"type": "integer"}),
-        query("descendant_of", "Id of an ancestor page.", {"type": "integer"}),
+        page_id_query("child_of", "Id of the parent page."),
+        page_id_query("descendant_of", "Id of an ancestor page."),
+        page_id_query("ancestor_of", "Id of a descendant page."),
         *PAGINATION,
     ]
 
@@ -63,7 +64,13 @@ def page_paths():
             "get": {
                 "summary": "A draft, by the signed token from the admin's API preview link",
                 "parameters": [query("token", "Signed preview token (valid one hour).", required=True)],
-                "responses": ok("PageDetail", "The draft content"),
+                "responses": {
+                    **ok("PageDetail", "The draft content"),
+                    "403": {
+                        "description": "Missing, invalid or expired token",
+                        "content": {"application/json": {"schema": ref("Error")}},
+                    },
+                },
             }
         },
     }
@@ -86,7 +93,7 @@ def search_paths():
                         {"type": "string", "enum": ["news", "program", "story", "tips"]},
                     ),
                     query("topic", "Topic slug."),
-                    query("year", "Year.", {"type": "integer"}),
+                    query("year", "Year.", {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR}),
                     query("sort", "relevance (default) or date.", {"type": "string", "enum": ["relevance", "date"]}),
                     query("page", "Result page, from 1.", {"type": "integer", "minimum": 1}),
                     query(
@@ -101,7 +108,10 @@ def search_paths():
         "/api/v2/search/suggest/": {
             "get": {
                 "summary": "Titles completing what the reader types",
-                "parameters": [query("q", "The start of a title."), query("locale", "Language: en or zh-hans.")],
+                "parameters": [
+                    query("q", "The start of a title."),
+                    query("locale", "Language: en or zh-hans.", {"type": "string", "enum": ["en", "zh-hans"]}),
+                ],
                 "responses": ok("Suggestions"),
             }
         },

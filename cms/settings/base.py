@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "glossary",
     "search",
     "api",
+    "delivery",
     "translation",  # before wagtail_localize: its admin URLs take the place of two of wagtail-localize's
     "demo",
     "wagtail_localize",
@@ -67,7 +68,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "cms.middleware.ControlCharacterGuardMiddleware",
     "cms.middleware.ReaderLocaleMiddleware",
+    "delivery.middleware.ResponseCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -109,6 +112,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The server and the task worker write to the same file: a writer takes the lock when its transaction begins
     # and others wait for it (up to 20 s) instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+
+
+def cache_from_url(url):
+    """CACHE_URL (or REDIS_URL): redis://host:port/db for Redis, dummy:// for none, else local memory."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("dummy://"):
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+
+
+# The shared response cache (delivery/): local memory by default (one per server process), Redis in production.
+# Entries are keyed by the content version, so a change makes them unreachable at once and they age out after
+# RESPONSE_CACHE_SECONDS; RELEASE (a commit id, say) keys them by deploy too (by default, a digest of the code).
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", ""))}
+RESPONSE_CACHE = "default"
+RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "3600"))
+RELEASE = os.environ.get("RELEASE", "")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -222,5 +244,6 @@ if machine_translator_from_env():
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_SEARCH_ENABLED = True
+REST_FRAMEWORK = {"EXCEPTION_HANDLER": "api.errors.api_exception_handler"}
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"

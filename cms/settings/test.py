@@ -8,7 +8,6 @@ from .base import DEVELOPMENT_MACHINE_TRANSLATOR, ELASTICSEARCH_URL, WAGTAILSEAR
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="cms-test-media-")
 STORAGES = {

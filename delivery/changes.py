@@ -1,0 +1,85 @@
+"""The content version: advanced by every change that can alter a public response (a page published, unpublished,
+moved or deleted, a snippet, image, document, collection, site or setting saved or deleted, a view restriction
+changed, the search index updated). Every model is watched except the few that never reach a reader, so a new
+model is safe by default."""
+
+from django.apps import apps
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+from wagtail.signals import page_unpublished, post_page_move
+
+from search.service import index_updated
+
+from .models import ContentVersion
+
+SINGLETON = 1
+
+# Models whose rows never show in a public response: sessions, users and permissions, the admin's own records
+# (revisions and drafts, logs, workflows, edit locks, tokens), task results, form submissions, search index rows
+# (the search update signal covers those), the reference index, renditions and embeds (made on first use, from
+# what is watched) and translation bookkeeping (a translation reaches readers by being published, which saves
+# the page).
+UNWATCHED_APPS = {
+    "sessions",
+    "auth",
+    "admin",
+    "contenttypes",
+    "django_tasks_database",
+    "wagtailadmin",
+    "wagtailembeds",
+    "wagtailforms",
+    "wagtailsearch",
+    "wagtailusers",
+    "wagtail_localize",
+    "delivery",
+}
+UNWATCHED_MODEL_PREFIXES = (
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.workflow",
+    "wagtailcore.task",
+    "wagtailcore.groupapprovaltask",
+    "wagtailcore.group",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.comment",
+    "wagtailcore.uploadedfile",
+    "wagtailcore.apitoken",
+    "wagtailcore.referenceindex",
+    "wagtailimages.rendition",
+)
+
+
+def watched(model):
+    return model._meta.app_label not in UNWATCHED_APPS and not model._meta.label_lower.startswith(
+        UNWATCHED_MODEL_PREFIXES
+    )
+
+
+def advance(**_signal_arguments):
+    """Moves the version on; inside the caller's transaction, so readers see the change and the new version
+    together. The row update also queues concurrent writers, which keeps the numbers in commit order."""
+    updated = ContentVersion.objects.filter(pk=SINGLETON).update(number=F("number") + 1, changed_at=timezone.now())
+    if not updated:
+        ContentVersion.objects.get_or_create(pk=SINGLETON, defaults={"number": 1, "changed_at": timezone.now()})
+
+
+def current():
+    """(number, changed_at) of the content readers see now: one small query."""
+    row = ContentVersion.objects.filter(pk=SINGLETON).values_list("number", "changed_at").first()
+    return row or (0, timezone.make_aware(timezone.datetime(2000, 1, 1), timezone.utc))
+
+
+def watch_content_changes():
+    for model in apps.get_models(include_auto_created=True):
+        if watched(model):
+            uid = f"delivery:{model._meta.label_lower}"
+            post_save.connect(advance, sender=model, dispatch_uid=f"{uid}:save")
+            post_delete.connect(advance, sender=model, dispatch_uid=f"{uid}:delete")
+            m2m_changed.connect(advance, sender=model, dispatch_uid=f"{uid}:m2m")
+    # Moves rewrite descendants' paths with bulk updates, which send no save signals.
+    post_page_move.connect(advance, dispatch_uid="delivery:page_moved")
+    page_unpublished.connect(advance, dispatch_uid="delivery:page_unpublished")
+    index_updated.connect(advance, dispatch_uid="delivery:index_updated")

@@ -1,0 +1,33 @@
+"""What identifies the code serving a response, so that a deploy never serves a response cached by the code before
+it: RELEASE from the environment (a commit id, say), else a digest of the project's own source, templates and
+translations, and the pinned requirements."""
+
+import functools
+import hashlib
+import os
+
+from django.conf import settings
+
+SOURCE_SUFFIXES = {".py", ".html", ".mo", ".js", ".css", ".txt"}
+SKIPPED_FOLDERS = {".venv", ".git", "media", "collected-static", "node_modules", "tests", "benchmarks", "services"}
+
+
+def source_files(root):
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(name for name in subfolders if name not in SKIPPED_FOLDERS and not name.startswith("."))
+        for name in sorted(files):
+            if os.path.splitext(name)[1] in SOURCE_SUFFIXES:
+                yield os.path.join(folder, name)
+
+
+@functools.cache
+def release():
+    """(identifier, when it was made as a Unix time); computed once a process."""
+    if settings.RELEASE:
+        return settings.RELEASE, 0.0
+    digest, newest = hashlib.sha256(), 0.0
+    for path in source_files(settings.BASE_DIR):
+        with open(path, "rb") as source:
+            digest.update(path.encode() + b"\0" + source.read())
+        newest = max(newest, os.path.getmtime(path))
+    return digest.hexdigest()[:16], newest
