@@ -4,7 +4,7 @@ VENV ?= .venv
 PORT ?= 8000
 BIN := $(VENV)/bin
 
-.PHONY: install install-dev run test lint format messages
+.PHONY: install install-dev run test fuzz lint format messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ run: install
 # Starts a local search node for the run when ELASTICSEARCH_URL is unset and Java is here (tools/run_tests.sh).
 test: install-dev
 	VENV=$(VENV) tools/run_tests.sh $(PYTEST_ARGS)
+
+# The API against its OpenAPI description with schemathesis (tools/fuzz_api.sh).
+fuzz: install-dev
+	VENV=$(VENV) tools/fuzz_api.sh
 
 lint: install-dev
 	$(BIN)/ruff check .

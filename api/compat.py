@@ -14,3 +14,10 @@ def detail_urlpath(request, model, pk):
 
 def serializer_detail_urlpath(serializer_context, model, pk):
     return serializer_context["router"].get_object_detail_urlpath(model, pk)
+
+
+def serializer_class_for(viewset, model, fields_config, show_details):
+    """Wagtail's serializer class for `model` with parsed `fields` (`BaseAPIViewSet._get_serializer_class`, which
+    its own `get_serializer_class` calls after reading `fields` from the request)."""
+    router = viewset.request.wagtailapi_router
+    return viewset._get_serializer_class(router, model, fields_config, show_details=show_details)

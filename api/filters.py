@@ -7,6 +7,7 @@ import datetime
 from django.http import Http404
 
 from wagtail.api.v2.utils import BadRequestError
+from wagtail.search.backends import get_search_backend
 
 from rest_framework.filters import BaseFilterBackend
 
@@ -20,6 +21,8 @@ from home.content import (
 )
 from news.models import NewsArticlePage
 from resources.models import Topic
+
+from .parameters import parse_order
 
 
 class LocaleFilter(BaseFilterBackend):
@@ -38,7 +41,7 @@ class TopicFilter(BaseFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         slug = request.GET.get("topic")
-        if not slug:
+        if slug is None:
             return queryset
         if not Topic.objects.filter(slug=slug).exists():
             raise BadRequestError(f"unknown topic '{slug}'")
@@ -68,21 +71,51 @@ def parse_date(request, name):
 
 
 class DateRangeFilter(BaseFilterBackend):
-    """?date_from=YYYY-MM-DD&date_to=YYYY-MM-DD on news articles' publication date (inclusive)."""
+    """?date_from=YYYY-MM-DD&date_to=YYYY-MM-DD: news articles published in that range (inclusive); only news
+    articles have a day date, so other pages drop out. A range that ends before it starts has nothing in it."""
 
     def filter_queryset(self, request, queryset, view):
         date_from, date_to = parse_date(request, "date_from"), parse_date(request, "date_to")
         if date_from is None and date_to is None:
             return queryset
-        if queryset.model is not NewsArticlePage:
-            raise BadRequestError("date_from and date_to need type=news.NewsArticlePage")
-        if date_from and date_to and date_from > date_to:
-            raise BadRequestError("date_from is after date_to")
+        articles = NewsArticlePage.objects.all()
         if date_from:
-            queryset = queryset.filter(date__gte=date_from)
+            articles = articles.filter(date__gte=date_from)
         if date_to:
-            queryset = queryset.filter(date__lte=date_to)
-        return queryset
+            articles = articles.filter(date__lte=date_to)
+        return queryset.filter(pk__in=articles.values("pk"))
+
+
+class FieldOrderingFilter(BaseFilterBackend):
+    """?order=-date,title: by the grammar of api.parameters; a search orders by relevance instead."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "order" not in request.GET:
+            return queryset
+        available = view.get_available_fields(queryset.model, db_fields_only=True)
+        order = parse_order(request.GET["order"], view.known_order_fields(), available)
+        if "search" in request.GET or not order:
+            return queryset
+        return queryset.order_by(*order)
+
+
+class RelevanceSearchFilter(BaseFilterBackend):
+    """?search=…, by relevance (an `order` given with it is ignored); `search_operator` is and (the default
+    for the engines) or or. The search runs over the ids the other filters left, so that it combines with every
+    filter, whatever fields the search index can filter on. Double quotes are dropped and a query of blanks finds
+    nothing: Wagtail's database backend fails on both (SQLite's full-text syntax)."""
+
+    def filter_queryset(self, request, queryset, view):
+        operator = request.GET.get("search_operator")
+        if operator not in (None, "and", "or"):
+            raise BadRequestError("search_operator must be and or or")
+        if "search" not in request.GET:
+            return queryset
+        words = request.GET["search"].replace('"', " ").split()
+        if not words:
+            return queryset.none()
+        candidates = queryset.model.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
+        return get_search_backend().search(" ".join(words), candidates, operator=operator)
 
 
 class PageRelationFilter(BaseFilterBackend):

@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from resources.snippets import Organization, Topic
 
@@ -34,6 +34,11 @@ from .media import RENDITION_SPECS
 def image_with_renditions(lookup):
     """A prefetch of an image foreign key together with the renditions the API shows."""
     return Prefetch(lookup, queryset=get_image_model().objects.prefetch_renditions(*RENDITION_SPECS))
+
+
+def page_models():
+    """The page types the API serves with fields of their own."""
+    return [model for model in get_page_models() if getattr(model, "api_fields", None) and not model._meta.abstract]
 
 
 @dataclass(frozen=True)

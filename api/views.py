@@ -12,7 +12,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import override
 
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
@@ -27,8 +26,17 @@ from rest_framework.response import Response
 from . import page_fields
 from .compat import detail_urlpath
 from .fields import ParentPageField, RequestDetailUrlField, RequestHtmlUrlField, absolutize, api_url
-from .filters import DateRangeFilter, LocaleFilter, PageRelationFilter, TopicFilter, YearFilter
+from .filters import (
+    DateRangeFilter,
+    FieldOrderingFilter,
+    LocaleFilter,
+    PageRelationFilter,
+    RelevanceSearchFilter,
+    TopicFilter,
+    YearFilter,
+)
 from .media import document_representation, image_representation, public_only
+from .parameters import FieldGrammarMixin
 from .prefetch import prefetch_for
 
 CACHE_SECONDS = 60
@@ -60,19 +68,24 @@ class APIPageSerializer(PageSerializer):
             return absolutize(super().to_representation(instance), self.context["request"])
 
 
-class PublicPagesAPIViewSet(CacheableMixin, PagesAPIViewSet):
+class PublicPagesAPIViewSet(CacheableMixin, FieldGrammarMixin, PagesAPIViewSet):
     base_serializer_class = APIPageSerializer
     filter_backends = [
-        FieldsFilter,
         PageRelationFilter,
         TopicFilter,
         YearFilter,
         DateRangeFilter,
-        OrderingFilter,
+        FieldOrderingFilter,
         LocaleFilter,
-        SearchFilter,  # last: search results cannot be filtered further
+        RelevanceSearchFilter,  # last: search results cannot be filtered further
     ]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic", "year", "date_from", "date_to"])
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        ["topic", "year", "date_from", "date_to"]
+    ).difference(["site"])
+
+    @classmethod
+    def served_models(cls):
+        return [Page, *page_fields.page_models()]
 
     @classmethod
     def get_field_serializer_overrides(cls, model):
@@ -164,9 +177,8 @@ class PublicPagesAPIViewSet(CacheableMixin, PagesAPIViewSet):
         return [path("preview/", cls.as_view({"get": "preview_view"}), name="preview"), *super().get_urlpatterns()]
 
     def check_query_parameters(self, queryset):
-        if self.action == "preview_view":
-            return
-        super().check_query_parameters(queryset)
+        if self.action != "preview_view":
+            super().check_query_parameters(queryset)
 
 
 def preview_token(page):
@@ -211,8 +223,11 @@ class PublicDocumentSerializer(PublicMediaSerializerMixin, DocumentSerializer):
     extra_keys = ("download_url", "file_size", "content_type")
 
 
-class PublicMediaMixin(CacheableMixin):
+class PublicMediaMixin(CacheableMixin, FieldGrammarMixin):
     """Images or documents outside private collections."""
+
+    filter_backends = [RelevanceSearchFilter]
+    known_query_parameters = frozenset(["limit", "offset", "fields", "search", "search_operator", "format"])
 
     def get_queryset(self):
         return public_only(self.model.objects.all().order_by("id"))

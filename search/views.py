@@ -21,6 +21,7 @@ from .text import clean_query
 
 SUGGESTION_COUNT = 5
 PARAMETERS = {"q", "locale", "all", "kind", "topic", "year", "sort", "page", "limit", "format"}
+BOOLEANS = ("1", "true", "0", "false")
 
 
 def kind_labels():
@@ -94,13 +95,26 @@ def search_hit(hit, request):
     return {**{key: summary[key] for key in ("id", "type", "locale", "title")}, **highlighted, **summary}
 
 
+def parameter_error(request, known):
+    """What is wrong with an API request's parameters, or None. Unlike the search form, which sends every field
+    of the form, an API client leaves out what it does not want: an empty value other than `q` is an error."""
+    unknown = set(request.GET) - known
+    if unknown:
+        return f"unknown parameter(s): {', '.join(sorted(unknown))}"
+    empty = sorted(name for name, value in request.GET.items() if value == "" and name != "q")
+    if empty:
+        return f"empty parameter(s): {', '.join(empty)}; leave them out instead"
+    if request.GET.get("all", "1") not in BOOLEANS:
+        return f"all must be one of: {', '.join(BOOLEANS)}"
+    return None
+
+
 class SearchAPIView(CacheableMixin, APIView):
     """GET /api/v2/search/?q=…: the same search as the site, as JSON."""
 
     def get(self, request):
-        unknown = set(request.GET) - PARAMETERS
-        if unknown:
-            return Response({"message": f"unknown parameter(s): {', '.join(sorted(unknown))}"}, status=400)
+        if error := parameter_error(request, PARAMETERS):
+            return Response({"message": error}, status=400)
         try:
             search_request, results, suggestions = run_search(request.GET)
         except SearchError as error:
@@ -131,6 +145,8 @@ class SuggestAPIView(CacheableMixin, APIView):
     """GET /api/v2/search/suggest/?q=wat&locale=en: titles completing what the reader types."""
 
     def get(self, request):
+        if error := parameter_error(request, {"q", "locale", "format"}):
+            return Response({"message": error}, status=400)
         try:
             language = content_language(request.GET.get("locale") or get_language())
         except UnknownLanguage as error:

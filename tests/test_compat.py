@@ -3,6 +3,7 @@ upgrade that changes one of them: read translation/compat.py, api/compat.py and 
 the item."""
 
 import importlib.metadata
+import inspect
 from datetime import timedelta
 from pathlib import Path
 
@@ -90,3 +91,17 @@ def test_wagtails_api_router_reaches_requests_and_serializers(client):
     assert hasattr(response.wsgi_request, "wagtailapi_router")
     page = client.get(response["Location"]).json()
     assert page["meta"]["detail_url"].endswith(f"/api/v2/pages/{page['id']}/")
+
+
+def test_wagtails_serializer_builder_takes_a_parsed_field_configuration():
+    from wagtail.api.v2.views import BaseAPIViewSet
+
+    parameters = list(inspect.signature(BaseAPIViewSet._get_serializer_class).parameters)
+    assert parameters[:4] == ["router", "model", "fields_config", "show_details"]
+
+
+@pytest.mark.django_db
+def test_fields_reach_wagtails_serializer_builder(client):
+    article = client.get("/api/v2/pages/", {"type": "news.NewsArticlePage", "fields": "_,date", "limit": 1}).json()
+    assert set(article["items"][0]) == {"id", "meta", "date"}
+    assert set(article["items"][0]["meta"]) == {"type"}

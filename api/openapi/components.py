@@ -5,14 +5,15 @@ from django.db import models
 
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import get_page_models
 
 from api import fields as api_fields
 from api.fields import type_name
 from api.media import RENDITION_FORMATS, RENDITION_SIZES
-from api.page_fields import field_plan
+from api.page_fields import field_plan, page_models
 
 from .helpers import listing, nullable, page_summary_properties, ref
+
+TITLE = {"type": "string"}
 
 SERIALIZER_SCHEMAS = {
     api_fields.ImageField: nullable(ref("Image")),
@@ -49,19 +50,26 @@ def api_field_schema(model, api_field: APIField):
     return model_field_schema(model._meta.get_field(api_field.name))
 
 
-def page_models():
-    return [model for model in get_page_models() if getattr(model, "api_fields", None) and not model._meta.abstract]
+def typed_meta_type(type_value):
+    """`meta.type` fixed to one value: what tells one item schema from another."""
+    return {"properties": {"type": {"const": type_value}}, "required": ["type"]}
+
+
+def typed_meta(meta_schema, type_value):
+    return {"allOf": [ref(meta_schema), typed_meta_type(type_value)]}
 
 
 def page_schema(model):
-    properties = {"id": {"type": "integer"}, "meta": ref("PageMeta"), "title": {"type": "string"}}
+    properties = {"id": {"type": "integer"}, "meta": typed_meta("PageMeta", type_name(model)), "title": TITLE}
     for api_field in model.api_fields:
         properties[api_field.name] = api_field_schema(model, api_field)
     return {
         "type": "object",
-        "description": f"A {model._meta.verbose_name} ({type_name(model)}).",
+        "description": f"A {model._meta.verbose_name} ({type_name(model)}). Every property is there unless "
+        "`fields` leaves it out; `id` and `meta.type` always are. In a listing without `type`, only `id`, `title` "
+        "and `meta` are.",
         "properties": properties,
-        "required": list(properties),
+        "required": ["id", "meta"],
     }
 
 
@@ -96,65 +104,84 @@ def image_schema():
 
 
 def page_frame_schemas():
+    uri = {"type": "string", "format": "uri"}
+    parent = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "meta": {"type": "object", "properties": {"type": {"type": "string"}, "detail_url": uri}},
+            "title": TITLE,
+        },
+        "required": ["id", "meta", "title"],
+    }
     return {
         "Error": {"type": "object", "properties": {"message": {"type": "string"}}, "required": ["message"]},
         "PageMeta": {
             "type": "object",
             "properties": {
                 "type": {"type": "string", "examples": ["news.NewsArticlePage"]},
-                "detail_url": {"type": "string", "format": "uri"},
-                "html_url": nullable({"type": "string", "format": "uri"}),
+                "detail_url": uri,
+                "html_url": nullable(uri),
                 "slug": {"type": "string"},
+                "show_in_menus": {"type": "boolean"},
+                "seo_title": {"type": "string"},
+                "search_description": {"type": "string"},
                 "first_published_at": nullable({"type": "string", "format": "date-time"}),
+                "alias_of": nullable({"type": "integer"}),
+                "parent": nullable(parent),
                 "locale": {"type": "string", "enum": [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]},
             },
-            "required": ["type", "detail_url"],
         },
         "PageSummary": {
             "type": "object",
             "properties": page_summary_properties(),
             "required": ["id", "type", "locale", "title", "html_url", "detail_url"],
         },
-        "PageListItem": {
-            "type": "object",
-            "description": "id, meta and title, plus the fields asked for with `fields` (needs `type`).",
-            "properties": {"id": {"type": "integer"}, "meta": ref("PageMeta"), "title": {"type": "string"}},
-            "required": ["id", "meta", "title"],
-        },
-        "PageListing": listing("PageListItem"),
+        "PageListing": listing("Page"),
     }
 
 
-def list_item_schema():
+def media_item_schema(nested_schema, type_value):
+    """An image or a document as its endpoint serves it: the nested form's properties, and its meta."""
+    meta = {
+        "type": "object",
+        "properties": {
+            "detail_url": {"type": "string", "format": "uri"},
+            "tags": {"type": "array", "items": {"type": "string"}},
+            "download_url": {"type": "string", "format": "uri"},
+        },
+    }
     return {
         "type": "object",
-        "properties": {"id": {"type": "integer"}, "meta": {"type": "object"}, "title": {"type": "string"}},
-        "required": ["id", "meta", "title"],
+        "description": "Every property is there unless `fields` leaves it out; `id` and `meta.type` always are.",
+        "properties": {**nested_schema["properties"], "meta": {"allOf": [meta, typed_meta_type(type_value)]}},
+        "required": ["id", "meta"],
+    }
+
+
+def document_schema():
+    return {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "title": TITLE,
+            "download_url": {"type": "string", "format": "uri"},
+            "file_size": nullable({"type": "integer"}),
+            "content_type": {"type": "string"},
+        },
+        "required": ["id", "title", "download_url", "file_size", "content_type"],
     }
 
 
 def media_schemas():
+    image, document = image_schema(), document_schema()
     return {
-        "Image": image_schema(),
-        "ImageItem": {
-            "allOf": [ref("Image")],
-            "properties": {"meta": {"type": "object", "properties": {"download_url": {"type": "string"}}}},
-        },
-        "ImageListing": listing("ImageListItem"),
-        "ImageListItem": list_item_schema(),
-        "Document": {
-            "type": "object",
-            "properties": {
-                "id": {"type": "integer"},
-                "title": {"type": "string"},
-                "download_url": {"type": "string", "format": "uri"},
-                "file_size": nullable({"type": "integer"}),
-                "content_type": {"type": "string"},
-            },
-            "required": ["id", "title", "download_url", "file_size", "content_type"],
-        },
-        "DocumentListing": listing("DocumentListItem"),
-        "DocumentListItem": list_item_schema(),
+        "Image": image,
+        "ImageItem": media_item_schema(image, "wagtailimages.Image"),
+        "ImageListing": listing("ImageItem"),
+        "Document": document,
+        "DocumentItem": media_item_schema(document, "wagtaildocs.Document"),
+        "DocumentListing": listing("DocumentItem"),
     }
 
 
@@ -248,5 +275,8 @@ def components():
     schemas = {**page_frame_schemas(), **media_schemas(), **content_schemas(), **search_schemas()}
     for model in page_models():
         schemas[type_name(model)] = page_schema(model)
-    schemas["PageDetail"] = {"oneOf": [ref(type_name(model)) for model in page_models()]}
+    schemas["Page"] = {
+        "description": "A page of one of the types, told apart by `meta.type`.",
+        "oneOf": [ref(type_name(model)) for model in page_models()],
+    }
     return schemas

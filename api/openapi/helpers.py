@@ -1,5 +1,7 @@
 """Small builders of OpenAPI fragments shared by the components and the paths."""
 
+from api.parameters import MAX_OFFSET
+
 
 def ref(name):
     return {"$ref": f"#/components/schemas/{name}"}
@@ -33,6 +35,10 @@ def listing(item):
 
 # Control characters (a NUL byte, say) are refused in every parameter with a 400.
 TEXT = {"type": "string", "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"}
+NON_EMPTY_TEXT = {**TEXT, "minLength": 1}
+
+
+DATE = {"type": "string", "format": "date"}
 
 
 def query(name, description, schema=None, required=False):
@@ -56,7 +62,7 @@ PAGINATION = [
         "Items per page, 0 to 100 (default 20; 0 gives only the count).",
         {"type": "integer", "minimum": 0, "maximum": 100},
     ),
-    query("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
+    query("offset", "Items to skip, up to a million.", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET}),
 ]
 ERRORS = {
     "400": {"description": "Bad parameter", "content": {"application/json": {"schema": ref("Error")}}},
@@ -76,4 +82,5 @@ def ok(schema_name, description="OK"):
 
 
 def id_path(description):
-    return [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}, "description": description}]
+    schema = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+    return [{"name": "id", "in": "path", "required": True, "schema": schema, "description": description}]

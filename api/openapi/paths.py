@@ -1,33 +1,54 @@
 """The operations of the OpenAPI description: pages, search, images and documents."""
 
 from api.fields import type_name
+from api.parameters import fields_pattern, order_pattern
+from api.views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
 from home.content import EARLIEST_YEAR, LATEST_YEAR
+from resources.snippets import Topic
 
 from .components import page_models
-from .helpers import CACHE_NOTE, ERRORS, PAGINATION, id_path, ok, page_id_query, query, ref
+from .helpers import CACHE_NOTE, DATE, ERRORS, NON_EMPTY_TEXT, PAGINATION, id_path, ok, page_id_query, query, ref
+
+SEARCH = [
+    query("search", "Full-text query (double quotes are ignored)."),
+    query("search_operator", "How the words combine.", {"type": "string", "enum": ["and", "or"]}),
+]
+
+
+def fields_query(viewset, detail):
+    return query(
+        "fields",
+        "Fields to show: names separated by commas, each prefixed with - to remove it, after an optional `*` "
+        "(every field) or `_` (none). A field the item's type does not have is left out; `id` and `meta.type` "
+        "are always there.",
+        {"type": "string", "pattern": fields_pattern(viewset.known_fields(detail))},
+    )
 
 
 def page_filters():
-    types = ", ".join(type_name(model) for model in page_models())
+    types = [type_name(model) for model in page_models()]
+    topics = sorted(set(Topic.objects.values_list("slug", flat=True)))
     return [
-        query("type", f"Page type, one of: {types}. Needed for `fields` beyond the defaults."),
+        query("type", "Page type: needed for `fields` and `order` beyond the defaults.", {"enum": types}),
         query("locale", "Language: en or zh-hans.", {"type": "string", "enum": ["en", "zh-hans"]}),
         page_id_query("translation_of", "Id of a page: its translations."),
-        query("topic", "Topic slug, e.g. water-conservation (same in both languages)."),
+        query("topic", "Topic slug (the same in both languages).", {"type": "string", "enum": topics}),
         query(
             "year",
             "Pages of this year, by their own date: news date, program start, story year.",
             {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR},
         ),
+        query("date_from", "News articles from this date (other pages have no day date).", DATE),
+        query("date_to", "News articles up to this date.", DATE),
         query(
-            "date_from", "News from this date (needs type=news.NewsArticlePage).", {"type": "string", "format": "date"}
+            "order",
+            "Fields to sort by, separated by commas, each prefixed with - for descending: e.g. title, -date for "
+            "news, -start_year for programs, -year for stories. A field the listed type does not have is left "
+            "out; with `search`, results come by relevance.",
+            {"type": "string", "pattern": order_pattern(PublicPagesAPIViewSet.known_order_fields())},
         ),
-        query(
-            "date_to", "News up to this date (needs type=news.NewsArticlePage).", {"type": "string", "format": "date"}
-        ),
-        query("order", "Field to sort by, e.g. title, -date for news, -start_year for programs, -year for stories."),
-        query("fields", "Comma-separated fields to add (or `*`); prefix with - to remove."),
-        query("search", "Full-text query."),
+        fields_query(PublicPagesAPIViewSet, detail=False),
+        *SEARCH,
         page_id_query("child_of", "Id of the parent page."),
         page_id_query("descendant_of", "Id of an ancestor page."),
         page_id_query("ancestor_of", "Id of a descendant page."),
@@ -49,8 +70,8 @@ def page_paths():
             "get": {
                 "summary": "One page, with every field and its translations",
                 "description": CACHE_NOTE,
-                "parameters": [*id_path("Page id."), query("fields", "Fields to add or remove.")],
-                "responses": ok("PageDetail"),
+                "parameters": [*id_path("Page id."), fields_query(PublicPagesAPIViewSet, detail=True)],
+                "responses": ok("Page"),
             }
         },
         "/api/v2/pages/find/": {
@@ -65,7 +86,7 @@ def page_paths():
                 "summary": "A draft, by the signed token from the admin's API preview link",
                 "parameters": [query("token", "Signed preview token (valid one hour).", required=True)],
                 "responses": {
-                    **ok("PageDetail", "The draft content"),
+                    **ok("Page", "The draft content"),
                     "403": {
                         "description": "Missing, invalid or expired token",
                         "content": {"application/json": {"schema": ref("Error")}},
@@ -86,16 +107,18 @@ def search_paths():
                 "parameters": [
                     query("q", "What to search for (at most 200 characters); empty gives no results."),
                     query("locale", "Language: en or zh-hans.", {"type": "string", "enum": ["en", "zh-hans"]}),
-                    query("all", "1 to search every language.", {"type": "string", "enum": ["1", "true"]}),
+                    query(
+                        "all", "1 to search every language.", {"type": "string", "enum": ["1", "true", "0", "false"]}
+                    ),
                     query(
                         "kind",
                         "news, program, story or tips.",
                         {"type": "string", "enum": ["news", "program", "story", "tips"]},
                     ),
-                    query("topic", "Topic slug."),
+                    query("topic", "Topic slug.", NON_EMPTY_TEXT),
                     query("year", "Year.", {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR}),
                     query("sort", "relevance (default) or date.", {"type": "string", "enum": ["relevance", "date"]}),
-                    query("page", "Result page, from 1.", {"type": "integer", "minimum": 1}),
+                    query("page", "Result page, from 1.", {"type": "integer", "minimum": 1, "maximum": 10_000}),
                     query(
                         "limit",
                         "Results a page, 1 to 50 (default 10).",
@@ -124,8 +147,8 @@ def media_paths():
             "get": {
                 "summary": "List images outside private collections",
                 "parameters": [
-                    query("fields", "Fields to add or remove."),
-                    query("search", "Full-text query."),
+                    fields_query(PublicImagesAPIViewSet, detail=False),
+                    *SEARCH,
                     *PAGINATION,
                 ],
                 "responses": ok("ImageListing"),
@@ -142,15 +165,15 @@ def media_paths():
             "get": {
                 "summary": "List documents outside private collections",
                 "parameters": [
-                    query("fields", "Fields to add or remove."),
-                    query("search", "Full-text query."),
+                    fields_query(PublicDocumentsAPIViewSet, detail=False),
+                    *SEARCH,
                     *PAGINATION,
                 ],
                 "responses": ok("DocumentListing"),
             }
         },
         "/api/v2/documents/{id}/": {
-            "get": {"summary": "One document", "parameters": id_path("Document id."), "responses": ok("Document")}
+            "get": {"summary": "One document", "parameters": id_path("Document id."), "responses": ok("DocumentItem")}
         },
     }
 
