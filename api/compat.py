@@ -21,3 +21,9 @@ def serializer_class_for(viewset, model, fields_config, show_details):
     its own `get_serializer_class` calls after reading `fields` from the request)."""
     router = viewset.request.wagtailapi_router
     return viewset._get_serializer_class(router, model, fields_config, show_details=show_details)
+
+
+def remember_site(request, site):
+    """Lets Wagtail's URL building reuse a site already looked up for this request (`Site.find_for_request` keeps
+    it as `request._wagtail_site`)."""
+    request._wagtail_site = site

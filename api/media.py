@@ -1,9 +1,9 @@
 """How images and documents appear in the API: absolute URLs, renditions apps can use as they are,
 and nothing at all for files in private collections."""
 
-from django.utils.functional import SimpleLazyObject
-
 from wagtail.models import Collection, CollectionViewRestriction
+
+from delivery.changes import per_version
 
 # Three sizes, each in JPEG and WebP.
 RENDITION_SIZES = {"thumbnail": "fill-320x240", "medium": "max-800x600", "large": "max-1600x1200"}
@@ -33,9 +33,7 @@ def is_public(item, request=None):
 def _private_ids(request):
     if request is None:
         return private_collection_ids()
-    if not hasattr(request, "_private_collection_ids"):
-        request._private_collection_ids = SimpleLazyObject(lambda: frozenset(private_collection_ids()))
-    return request._private_collection_ids
+    return per_version(request, "private collections", lambda: frozenset(private_collection_ids()))
 
 
 def absolute(request, url):

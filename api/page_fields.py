@@ -104,17 +104,22 @@ def field_plan(model, name):
     return FieldPlan()
 
 
-def plans(model):
-    return [(api_field.name, field_plan(model, api_field.name)) for api_field in getattr(model, "api_fields", [])]
+def plans(model, shown=None):
+    """Each declared field's plan; only those of the fields `shown` in the response, when given."""
+    return [
+        (api_field.name, field_plan(model, api_field.name))
+        for api_field in getattr(model, "api_fields", [])
+        if shown is None or api_field.name in shown
+    ]
 
 
 def serializer_overrides(model):
     return {name: plan.serializer for name, plan in plans(model) if plan.serializer is not None}
 
 
-def prefetch_lookups(model):
-    return [plan.prefetch for _name, plan in plans(model) if plan.prefetch is not None]
+def prefetch_lookups(model, shown=None):
+    return [plan.prefetch for _name, plan in plans(model, shown) if plan.prefetch is not None]
 
 
-def linked_objects(page):
-    return [item for _name, plan in plans(type(page)) if plan.linked for item in plan.linked(page)]
+def linked_objects(page, shown=None):
+    return [item for _name, plan in plans(type(page), shown) if plan.linked for item in plan.linked(page)]

@@ -11,16 +11,20 @@ import contextvars
 import re
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.utils.translation import get_language
 
 from wagtail import blocks
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Locale, Page
+
+from delivery.changes import per_version
 
 from .media import RENDITION_SPECS
 
@@ -98,8 +102,9 @@ def collect_references(block, raw, refs):
 
 
 @contextlib.contextmanager
-def prefetch_for(pages, request=None):
-    """Within this block, serialising `pages` costs a fixed number of queries."""
+def prefetch_for(pages, request=None, shown=None):
+    """Within this block, serialising `pages` costs a fixed number of queries; only what the fields `shown` in
+    the response need is fetched (everything when not given)."""
     from . import page_fields  # page_fields builds on the serializer fields, which read this module's store
 
     refs = defaultdict(set)
@@ -109,11 +114,12 @@ def prefetch_for(pages, request=None):
         by_model[type(page)].append(page)
         deferred = page.get_deferred_fields()  # reading a deferred stream field would cost a query per page
         for field in page._meta.get_fields():
-            if isinstance(field, StreamField) and field.attname not in deferred:
+            wanted = shown is None or field.name in shown
+            if isinstance(field, StreamField) and field.attname not in deferred and wanted:
                 raw = getattr(getattr(page, field.attname), "raw_data", None)
                 collect_references(field.stream_block, list(raw) if raw is not None else None, refs)
     for model, items in by_model.items():
-        lookups = page_fields.prefetch_lookups(model)
+        lookups = page_fields.prefetch_lookups(model, shown)
         if lookups:
             prefetch_related_objects(items, *lookups)
 
@@ -127,13 +133,20 @@ def prefetch_for(pages, request=None):
         "documents": {str(d.pk): d for d in document_model.objects.filter(pk__in=refs["documents"])},
         "translations": defaultdict(list),
     }
-    keys = {page.translation_key for page in pages}
+    keys = {page.translation_key for page in pages} if shown is None or "translations" in shown else set()
+    private = private_pages_q(request)
     for translation in (
-        Page.objects.filter(translation_key__in=keys).live().public().select_related("locale").order_by("locale_id")
+        Page.objects.filter(translation_key__in=keys)
+        .live()
+        .exclude(private)
+        .select_related("locale")
+        .order_by("locale_id")
     ):
         store["translations"][translation.translation_key].append(translation)
-    store["localized"] = localized_snippets(pages)
-    store["locale_ids"] = dict(Locale.objects.values_list("language_code", "pk"))
+    store["locale_ids"] = per_version(
+        request, "locale ids", lambda: dict(Locale.objects.values_list("language_code", "pk"))
+    )
+    store["localized"] = localized_snippets(pages, private, store["locale_ids"], shown)
     linked_keys = {page.translation_key for page in store["pages"].values()}
     store["link_targets"] = {
         (page.translation_key, page.locale_id): page
@@ -148,7 +161,14 @@ def prefetch_for(pages, request=None):
         _prefetched.reset(token)
 
 
-def localized_snippets(pages):
+def private_pages_q(request):
+    """Wagtail's filter for pages under a view restriction (`private_q`, one query), made once a content version."""
+    if request is None:
+        return Page.objects.private_q()
+    return per_version(request, "private pages", Page.objects.private_q)
+
+
+def localized_snippets(pages, private, locale_ids_by_language, shown):
     """The versions, in each listed page's language, of the snippets and pages they link to (topics,
     organisations, a news article's program), else the source-language one; pages only when live and public."""
     from . import page_fields  # see prefetch_for
@@ -156,17 +176,17 @@ def localized_snippets(pages):
     keys_by_model = defaultdict(set)
     locale_ids = {page.locale_id for page in pages}
     for page in pages:
-        for linked in page_fields.linked_objects(page):
+        for linked in page_fields.linked_objects(page, shown):
             keys_by_model[type(linked)].add(linked.translation_key)
     found = {}
-    default = Locale.get_default()
+    default_id = locale_ids_by_language.get(get_supported_content_language_variant(settings.LANGUAGE_CODE))
     for model, keys in keys_by_model.items():
-        visible = model.objects.live().public() if issubclass(model, Page) else model.objects.filter(live=True)
-        items = visible.filter(translation_key__in=keys, locale_id__in=locale_ids | {default.pk})
+        visible = model.objects.live().exclude(private) if issubclass(model, Page) else model.objects.filter(live=True)
+        items = visible.filter(translation_key__in=keys, locale_id__in=locale_ids | {default_id})
         by_key_locale = {(item.translation_key, item.locale_id): item for item in items}
         for key in keys:
             for locale_id in locale_ids:
                 found[(model, key, locale_id)] = by_key_locale.get((key, locale_id)) or by_key_locale.get(
-                    (key, default.pk)
+                    (key, default_id)
                 )
     return found

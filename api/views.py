@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -23,8 +24,10 @@ from wagtail.models import Locale, Page, Site
 from rest_framework.exceptions import PermissionDenied as PreviewRefused
 from rest_framework.response import Response
 
+from delivery.changes import per_version
+
 from . import page_fields
-from .compat import detail_urlpath
+from .compat import detail_urlpath, remember_site
 from .fields import ParentPageField, RequestDetailUrlField, RequestHtmlUrlField, absolutize, api_url
 from .filters import (
     DateRangeFilter,
@@ -37,7 +40,7 @@ from .filters import (
 )
 from .media import document_representation, image_representation, public_only
 from .parameters import FieldGrammarMixin
-from .prefetch import prefetch_for
+from .prefetch import prefetch_for, private_pages_q
 
 CACHE_SECONDS = 60
 PREVIEW_SALT = "cms.api.preview"
@@ -53,6 +56,17 @@ class CacheableMixin:
         if request.method == "GET" and response.status_code == 200:
             patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
         return response
+
+
+def site_roots(request):
+    """The root page of the request's site in each language, looked up once a content version (the site is
+    remembered on the request, as Wagtail's own lookup would)."""
+    host = (request.META.get("HTTP_HOST"), request.get_port())
+    site = per_version(request, ("site", host), lambda: Site.find_for_request(request))
+    remember_site(request, site)
+    if site is None:
+        return []
+    return per_version(request, ("site roots", site.pk), lambda: list(site.root_page.get_translations(inclusive=True)))
 
 
 class APIPageSerializer(PageSerializer):
@@ -104,10 +118,16 @@ class PublicPagesAPIViewSet(CacheableMixin, FieldGrammarMixin, PagesAPIViewSet):
         return fields
 
     def get_base_queryset(self):
-        """Live pages without any view restriction: responses are publicly cacheable, whoever asks.
-        Built once a request (making it reads every view restriction)."""
+        """Live pages without any view restriction, under the site's root in each language: responses are
+        publicly cacheable, whoever asks (Wagtail's own keeps the pages a session has unlocked). Built once a
+        request."""
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = super().get_base_queryset().public()
+            pages = Page.objects.live().exclude(private_pages_q(self.request))
+            roots = site_roots(self.request)
+            tree = Q(pk__in=[])
+            for root in roots:
+                tree |= pages.descendant_of_q(root, inclusive=True)
+            self._base_queryset = pages.filter(tree)
         return self._base_queryset
 
     def listing_view(self, request):
@@ -115,15 +135,19 @@ class PublicPagesAPIViewSet(CacheableMixin, FieldGrammarMixin, PagesAPIViewSet):
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
         items = list(self.paginate_queryset(queryset))
-        with prefetch_for(items, request):
+        with prefetch_for(items, request, self.shown_fields()):
             data = self.get_serializer(items, many=True).data
         return self.get_paginated_response(data)
 
     def detail_view(self, request, pk):
         instance = self.get_object()
-        with prefetch_for([instance], request):
+        with prefetch_for([instance], request, self.shown_fields()):
             data = self.get_serializer(instance).data
         return Response(data)
+
+    def shown_fields(self):
+        """The fields this response shows (its serializer's), so that nothing else is prefetched."""
+        return set(self.get_serializer_class().Meta.fields)
 
     def find_view(self, request):
         """Redirects to the found page's detail URL on the host the client asked, keeping other parameters."""

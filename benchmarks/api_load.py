@@ -139,7 +139,7 @@ def main():
     env = bench_env(workdir, ELASTICSEARCH_URL="", DATABASE_CONN_MAX_AGE="60")
     ids = [int(pk) for pk in run_django(SEED.format(articles=args.articles), env).strip().splitlines()[-1].split(",")]
     setups = {
-        "project, cold": ({**env, "CACHE_URL": "dummy://"}, "cms.wsgi"),
+        "project, cold": ({**env, "RESPONSE_CACHE_URL": "dummy://"}, "cms.wsgi"),
         "project, warm": ({**env, "CACHE_URL": "locmem://"}, "cms.wsgi"),
         "stock Wagtail API v2": ({**env, "DJANGO_SETTINGS_MODULE": "benchmarks.stock_settings"}, "cms.wsgi"),
     }

@@ -1,7 +1,7 @@
 """The content version: advanced by every change that can alter a public response (a page published, unpublished,
 moved or deleted, a snippet, image, document, collection, site or setting saved or deleted, a view restriction
-changed, the search index updated). Every model is watched except the few that never reach a reader, so a new
-model is safe by default."""
+changed, and the search engine's index updated, which search/service.py reports itself). Every model is watched
+except the few that never reach a reader, so a new model is safe by default."""
 
 from django.apps import apps
 from django.db.models import F
@@ -9,8 +9,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 from wagtail.signals import page_unpublished, post_page_move
-
-from search.service import index_updated
 
 from .models import ContentVersion
 
@@ -72,6 +70,27 @@ def current():
     return row or (0, timezone.make_aware(timezone.datetime(2000, 1, 1), timezone.utc))
 
 
+_per_version = {}
+
+
+def per_version(request, key, compute):
+    """compute(), once per content version in this process, for the lookups every API request makes and only a
+    content change can change (the site, view restrictions, private collections, locales). The version is the
+    one the response cache read for this request; without it (staff requests), compute() runs once a request."""
+    version = getattr(request, "content_version", None)
+    if version is None:
+        per_request = getattr(request, "per_request_lookups", None)
+        if per_request is None:
+            per_request = request.per_request_lookups = {}
+        if key not in per_request:
+            per_request[key] = compute()
+        return per_request[key]
+    known = _per_version.get(key)
+    if known is None or known[0] != version:
+        known = _per_version[key] = (version, compute())
+    return known[1]
+
+
 def watch_content_changes():
     for model in apps.get_models(include_auto_created=True):
         if watched(model):
@@ -82,4 +101,3 @@ def watch_content_changes():
     # Moves rewrite descendants' paths with bulk updates, which send no save signals.
     post_page_move.connect(advance, dispatch_uid="delivery:page_moved")
     page_unpublished.connect(advance, dispatch_uid="delivery:page_unpublished")
-    index_updated.connect(advance, dispatch_uid="delivery:index_updated")

@@ -50,7 +50,7 @@ class Variant:
     """What identifies one response: the code, the content version and what the request asked for."""
 
     def __init__(self, request):
-        number, changed_at = changes.current()
+        number, changed_at = request.content_version = changes.current()
         release_id, released_at = release()
         parts = [
             settings.SECRET_KEY,

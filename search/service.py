@@ -10,13 +10,13 @@ import logging
 import time
 
 from django.conf import settings
-from django.dispatch import Signal
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 
 from elasticsearch.exceptions import ElasticsearchException
 
+from delivery import changes
 from home.content import content_kinds, kind_of
 
 from .backends.database import DatabaseSearch
@@ -25,9 +25,6 @@ from .compat import EngineSearchBackend
 from .engine import is_engine_failure
 from .spelling import did_you_mean
 from .synonyms import glossary_forms
-
-# Sent when the engine's index has taken an update (written with refresh, so searches see it now).
-index_updated = Signal()
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +83,7 @@ def apply_updates(page_ids):
         if isinstance(backend, EngineSearchBackend):  # the database backend is kept in step by Wagtail at once
             for page in existing:
                 backend.add(page)
+    changes.advance()  # written with refresh: searches see the update now, so cached results must go
 
 
 def rebuild(progress=None, chunk_size=200):
@@ -106,7 +104,7 @@ def rebuild(progress=None, chunk_size=200):
     except BaseException:
         engine.drop_building_index()
         raise
-    index_updated.send(sender=ElasticsearchSearch)
+    changes.advance()
     return count, time.perf_counter() - started
 
 

@@ -46,7 +46,8 @@ def _empty_cache():
     a test may change settings that alter responses without changing content."""
     from django.core.cache import caches
 
-    caches["default"].clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

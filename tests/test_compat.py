@@ -105,3 +105,13 @@ def test_fields_reach_wagtails_serializer_builder(client):
     article = client.get("/api/v2/pages/", {"type": "news.NewsArticlePage", "fields": "_,date", "limit": 1}).json()
     assert set(article["items"][0]) == {"id", "meta", "date"}
     assert set(article["items"][0]["meta"]) == {"type"}
+
+
+@pytest.mark.django_db
+def test_wagtail_reuses_a_site_remembered_on_the_request(rf, django_assert_num_queries):
+    from wagtail.models import Site
+
+    request, site = rf.get("/"), Site.objects.get(is_default_site=True)
+    api_compat.remember_site(request, site)
+    with django_assert_num_queries(0):
+        assert Site.find_for_request(request) is site

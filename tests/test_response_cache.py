@@ -20,7 +20,9 @@ from delivery.release import release
 from news.models import NewsArticlePage
 from resources.models import SuccessStoryPage
 from resources.snippets import Topic
+from search import service
 
+from .conftest import ELASTICSEARCH_URL, needs_elasticsearch
 from .helpers import english_article
 
 pytestmark = pytest.mark.django_db
@@ -36,10 +38,11 @@ needs_redis = pytest.mark.skipif(
 @pytest.fixture(params=["local memory", pytest.param("redis", marks=needs_redis)])
 def response_cache(request, settings):
     """The cache under test, emptied before and after (TEST_REDIS_URL must point at a database of its own)."""
-    settings.CACHES = {"default": cache_from_url(REDIS_URL if request.param == "redis" else "")}
-    caches["default"].clear()
-    yield caches["default"]
-    caches["default"].clear()
+    backend = cache_from_url(REDIS_URL if request.param == "redis" else "")
+    settings.CACHES = {"default": backend, "responses": backend}
+    caches["responses"].clear()
+    yield caches["responses"]
+    caches["responses"].clear()
 
 
 def read_twice(client, url, **headers):
@@ -217,4 +220,13 @@ def test_every_kind_of_change_advances_the_content_version(change):
     article = NewsArticlePage.objects.filter(locale__language_code="en", lead_image__isnull=False).first()
     before, _changed_at = changes.current()
     change(article)
+    assert changes.current()[0] > before
+
+
+@needs_elasticsearch
+def test_an_update_of_the_engines_index_advances_the_content_version(settings):
+    """Search results may be cached only until the engine has taken a change (its updates run in the background)."""
+    settings.ELASTICSEARCH_URL = ELASTICSEARCH_URL
+    before, _changed_at = changes.current()
+    service.apply_updates([english_article().pk])
     assert changes.current()[0] > before

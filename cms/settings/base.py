@@ -126,8 +126,13 @@ def cache_from_url(url):
 # The shared response cache (delivery/): local memory by default (one per server process), Redis in production.
 # Entries are keyed by the content version, so a change makes them unreachable at once and they age out after
 # RESPONSE_CACHE_SECONDS; RELEASE (a commit id, say) keys them by deploy too (by default, a digest of the code).
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", ""))}
-RESPONSE_CACHE = "default"
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": cache_from_url(CACHE_URL),
+    # Its own alias, so that RESPONSE_CACHE_URL=dummy:// turns off only the response cache (as the benchmark does).
+    "responses": cache_from_url(os.environ.get("RESPONSE_CACHE_URL", CACHE_URL)),
+}
+RESPONSE_CACHE = "responses"
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "3600"))
 RELEASE = os.environ.get("RELEASE", "")
 
