@@ -5,7 +5,7 @@ import re
 from rest_framework import serializers
 
 from .compat import serializer_detail_urlpath
-from .media import document_representation, image_representation
+from .media import absolute, document_representation, image_representation
 from .prefetch import localized, translations_of
 
 
@@ -13,9 +13,7 @@ def request_of(field):
     return field.context.get("request")
 
 
-def api_url(request, path):
-    """An absolute URL on the host the client asked for (Wagtail's own use the Site record's host)."""
-    return request.build_absolute_uri(path)
+api_url = absolute
 
 
 ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
@@ -23,13 +21,16 @@ ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
 def absolutize(data, request):
     """Makes the root-relative links and sources in rendered rich text absolute, throughout a response."""
-    base = request.build_absolute_uri("/")
+    return absolutized(data, absolute(request, "/"))
+
+
+def absolutized(data, base):
     if isinstance(data, str):
         return ROOT_RELATIVE.sub(lambda match: match.group(1) + base, data) if '="/' in data else data
     if isinstance(data, dict):
-        return {key: absolutize(value, request) for key, value in data.items()}
+        return {key: absolutized(value, base) for key, value in data.items()}
     if isinstance(data, list):
-        return [absolutize(value, request) for value in data]
+        return [absolutized(value, base) for value in data]
     return data
 
 

@@ -37,13 +37,32 @@ def _private_ids(request):
 
 
 def absolute(request, url):
-    return request.build_absolute_uri(url) if request is not None else url
+    """The URL on the host the client asked for (Wagtail's own URLs use the Site record's host). A path is joined
+    to the request's base URL, worked out once a request: a listing makes hundreds of these."""
+    if request is None:
+        return url
+    if url.startswith("/") and not url.startswith("//"):
+        base = getattr(request, "api_base_url", None)
+        if base is None:
+            base = request.api_base_url = request.build_absolute_uri("/")
+        return base + url[1:]
+    return request.build_absolute_uri(url)
 
 
 def image_representation(image, request, alt_text=""):
-    """Renditions (thumbnail, medium, large; JPEG and WebP) with absolute URL, size and alt text."""
+    """Renditions (thumbnail, medium, large; JPEG and WebP) with absolute URL, size and alt text. Built once per
+    image and content version in a process (finding the renditions is most of an image's cost)."""
     if not is_public(image, request):
         return None
+    if request is None:
+        built = image_with_renditions(image, None)
+    else:
+        base = absolute(request, "/")
+        built = per_version(request, ("image", image.pk, base), lambda: image_with_renditions(image, request))
+    return {"id": image.pk, "title": image.title, "alt": alt_text or image.default_alt_text, **built}
+
+
+def image_with_renditions(image, request):
     renditions = image.get_renditions(*RENDITION_SPECS)
     sizes = {}
     for size, spec in RENDITION_SIZES.items():
@@ -55,14 +74,7 @@ def image_representation(image, request, alt_text=""):
                 "width": rendition.width,
                 "height": rendition.height,
             }
-    return {
-        "id": image.pk,
-        "title": image.title,
-        "alt": alt_text or image.default_alt_text,
-        "width": image.width,
-        "height": image.height,
-        "renditions": sizes,
-    }
+    return {"width": image.width, "height": image.height, "renditions": sizes}
 
 
 def document_representation(document, request, title=""):
