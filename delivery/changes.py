@@ -3,7 +3,10 @@ moved or deleted, a snippet, image, document, collection, site or setting saved 
 changed, and the search engine's index updated, which search/service.py reports itself). Every model is watched
 except the few that never reach a reader, so a new model is safe by default."""
 
+import datetime
+
 from django.apps import apps
+from django.db import connection
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
@@ -13,6 +16,7 @@ from wagtail.signals import page_unpublished, post_page_move
 from .models import ContentVersion
 
 SINGLETON = 1
+EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 # Models whose rows never show in a public response: sessions, users and permissions, the admin's own records
 # (revisions and drafts, logs, workflows, edit locks, tokens), task results, form submissions, search index rows
@@ -65,9 +69,20 @@ def advance(**_signal_arguments):
 
 
 def current():
-    """(number, changed_at) of the content readers see now: one small query."""
-    row = ContentVersion.objects.filter(pk=SINGLETON).values_list("number", "changed_at").first()
-    return row or (0, timezone.make_aware(timezone.datetime(2000, 1, 1), timezone.utc))
+    """(number, changed_at) of the content readers see now: one small query, in plain SQL, since every anonymous
+    request makes it and the ORM would spend more time building it than the database answering it."""
+    table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT number, changed_at FROM {table} WHERE id = %s", [SINGLETON])  # noqa: S608
+        row = cursor.fetchone()
+    if row is None:
+        return 0, EPOCH
+    number, changed_at = row
+    if isinstance(changed_at, str):  # SQLite keeps date-times as text, in UTC
+        changed_at = datetime.datetime.fromisoformat(changed_at)
+    if timezone.is_naive(changed_at):
+        changed_at = timezone.make_aware(changed_at, datetime.UTC)
+    return number, changed_at
 
 
 _per_version = {}

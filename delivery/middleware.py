@@ -9,9 +9,12 @@ entered a page's password) and anything private or previewed never enter or come
 """
 
 import hashlib
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
@@ -81,9 +84,43 @@ class Variant:
         return response
 
 
+class LocalCopies:
+    """Responses read from a shared cache (Redis), also kept in this process, the most recently used up to
+    `max_bytes`: their keys carry the content version, so a copy can never be stale, and a hit costs no round trip
+    and no unpickling."""
+
+    def __init__(self, max_bytes):
+        self.max_bytes, self.size, self.entries = max_bytes, 0, OrderedDict()
+
+    def get(self, key):
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key, entry):
+        if key in self.entries or len(entry[2]) > self.max_bytes:
+            return
+        self.entries[key] = entry
+        self.size += len(entry[2])
+        while self.size > self.max_bytes:
+            _key, oldest = self.entries.popitem(last=False)
+            self.size -= len(oldest[2])
+
+
 class ResponseCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        shared = not isinstance(caches[settings.RESPONSE_CACHE], LocMemCache | DummyCache)
+        self.local = LocalCopies(settings.RESPONSE_CACHE_LOCAL_BYTES) if shared else None
+
+    def lookup(self, cache, key):
+        stored = self.local.get(key) if self.local else None
+        if stored is None:
+            stored = cache.get(key)
+            if stored is not None and self.local:
+                self.local.put(key, stored)
+        return stored
 
     def __call__(self, request):
         if not anonymous_read(request):
@@ -92,7 +129,7 @@ class ResponseCacheMiddleware:
         if variant.matches(request):
             return variant.stamp(HttpResponseNotModified())
         cache = caches[settings.RESPONSE_CACHE]
-        stored = cache.get(variant.key)
+        stored = self.lookup(cache, variant.key)
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(b"" if request.method == "HEAD" else content, status=status, headers=headers)

@@ -230,3 +230,20 @@ def test_an_update_of_the_engines_index_advances_the_content_version(settings):
     before, _changed_at = changes.current()
     service.apply_updates([english_article().pk])
     assert changes.current()[0] > before
+
+
+@needs_redis
+def test_each_process_keeps_its_redis_hits_until_the_content_changes(client, settings):
+    backend = cache_from_url(REDIS_URL)
+    settings.CACHES = {"default": backend, "responses": backend}
+    caches["responses"].clear()
+    url = "/api/v2/pages/?type=news.NewsArticlePage"
+    assert [read["X-Cache"] for read in read_twice(client, url)] == ["miss", "hit"]
+    caches["responses"].clear()  # gone from Redis, still in this process: the same content version
+    assert client.get(url)["X-Cache"] == "hit"
+    article = english_article()
+    article.title = "Renamed a moment ago"
+    article.save_revision().publish()
+    changed = client.get(url)
+    assert changed["X-Cache"] == "miss" and "Renamed a moment ago" in changed.content.decode()
+    caches["responses"].clear()

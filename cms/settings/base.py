@@ -134,6 +134,8 @@ CACHES = {
 }
 RESPONSE_CACHE = "responses"
 RESPONSE_CACHE_SECONDS = int(os.environ.get("RESPONSE_CACHE_SECONDS", "3600"))
+# With a shared cache, each process also keeps the responses it used most recently, up to this many bytes.
+RESPONSE_CACHE_LOCAL_BYTES = int(os.environ.get("RESPONSE_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
 RELEASE = os.environ.get("RELEASE", "")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
