@@ -12,6 +12,8 @@ from bs4 import BeautifulSoup
 
 from news.models import NewsArticlePage
 
+NEWS = "news.NewsArticlePage"
+
 
 def get_html(client, url, **headers):
     response = client.get(url, **headers)
