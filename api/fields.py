@@ -13,9 +13,6 @@ def request_of(field):
     return field.context.get("request")
 
 
-api_url = absolute
-
-
 ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
 
@@ -50,8 +47,8 @@ def page_summary(page, request):
         "type": page_type(page),
         "locale": page.locale.language_code,
         "title": page.title,
-        "html_url": api_url(request, page.get_url(request)),
-        "detail_url": api_url(request, f"/api/v2/pages/{page.pk}/"),
+        "html_url": absolute(request, page.get_url(request)),
+        "detail_url": absolute(request, f"/api/v2/pages/{page.pk}/"),
     }
 
 
@@ -144,7 +141,7 @@ class RequestHtmlUrlField(serializers.Field):
 
     def to_representation(self, page):
         url = page.get_url(request_of(self))
-        return api_url(request_of(self), url) if url else None
+        return absolute(request_of(self), url) if url else None
 
 
 class RequestDetailUrlField(RequestHtmlUrlField):
@@ -152,7 +149,7 @@ class RequestDetailUrlField(RequestHtmlUrlField):
 
     def to_representation(self, instance):
         path = serializer_detail_urlpath(self.context, type(instance), instance.pk)
-        return api_url(request_of(self), path) if path else None
+        return absolute(request_of(self), path) if path else None
 
 
 class ParentPageField(RequestHtmlUrlField):

@@ -31,8 +31,6 @@ def is_public(item, request=None):
 
 
 def _private_ids(request):
-    if request is None:
-        return private_collection_ids()
     return per_version(request, "private collections", lambda: frozenset(private_collection_ids()))
 
 
@@ -54,11 +52,8 @@ def image_representation(image, request, alt_text=""):
     image and content version in a process (finding the renditions is most of an image's cost)."""
     if not is_public(image, request):
         return None
-    if request is None:
-        built = image_with_renditions(image, None)
-    else:
-        base = absolute(request, "/")
-        built = per_version(request, ("image", image.pk, base), lambda: image_with_renditions(image, request))
+    key = ("image", image.pk, absolute(request, "/"))
+    built = per_version(request, key, lambda: image_with_renditions(image, request))
     return {"id": image.pk, "title": image.title, "alt": alt_text or image.default_alt_text, **built}
 
 

@@ -67,6 +67,12 @@ def parse_order(value, known, available):
 MAX_OFFSET = 1_000_000
 
 
+def unknown_parameters(query, known):
+    """The message for query parameters outside `known`, or None."""
+    unknown = set(query) - set(known)
+    return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
+
+
 def whole_number(request, name, default, highest):
     value = request.GET.get(name)
     if value is None:
@@ -101,9 +107,8 @@ class FieldGrammarMixin:
     def check_query_parameters(self, queryset):
         """Only the documented parameters: Wagtail's filters by any database field (`?slug=`) are not offered, as
         they would clash with the project's (`topic` names a slug here, a foreign key there)."""
-        unknown = set(self.request.GET) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError(f"unknown parameter(s): {', '.join(sorted(unknown))}")
+        if error := unknown_parameters(self.request.GET, self.known_query_parameters):
+            raise BadRequestError(error)
 
     @classmethod
     def available_fields(cls, model, detail):
@@ -119,6 +124,12 @@ class FieldGrammarMixin:
         return {name for model in cls.served_models() for name in cls.get_available_fields(model, db_fields_only=True)}
 
     def get_serializer_class(self):
+        """Built once a request: the view asks for it to prefetch and again to serialize."""
+        if not hasattr(self, "_serializer_class"):
+            self._serializer_class = self.build_serializer_class()
+        return self._serializer_class
+
+    def build_serializer_class(self):
         detail = self.action != "listing_view"
         model = type(self.get_object()) if detail else self.get_queryset().model
         fields = self.request.GET.get("fields")

@@ -163,8 +163,6 @@ def prefetch_for(pages, request=None, shown=None):
 
 def private_pages_q(request):
     """Wagtail's filter for pages under a view restriction (`private_q`, one query), made once a content version."""
-    if request is None:
-        return Page.objects.private_q()
     return per_version(request, "private pages", Page.objects.private_q)
 
 

@@ -28,7 +28,7 @@ from delivery.changes import per_version
 
 from . import page_fields
 from .compat import detail_urlpath, remember_site
-from .fields import ParentPageField, RequestDetailUrlField, RequestHtmlUrlField, absolutize, api_url
+from .fields import ParentPageField, RequestDetailUrlField, RequestHtmlUrlField, absolutize
 from .filters import (
     DateRangeFilter,
     FieldOrderingFilter,
@@ -38,7 +38,7 @@ from .filters import (
     TopicFilter,
     YearFilter,
 )
-from .media import document_representation, image_representation, public_only
+from .media import absolute, document_representation, image_representation, public_only
 from .parameters import FieldGrammarMixin
 from .prefetch import prefetch_for, private_pages_q
 
@@ -168,7 +168,7 @@ class PublicPagesAPIViewSet(CacheableMixin, CompactJSONMixin, FieldGrammarMixin,
         for parameter in self.find_query_parameters:
             query.pop(parameter, None)
         path = detail_urlpath(request, Page, page.pk)
-        return redirect(f"{api_url(request, path)}?{query.urlencode()}")
+        return redirect(f"{absolute(request, path)}?{query.urlencode()}")
 
     def find_object(self, queryset, request):
         """html_path with its language prefix (/zh-hans/news/...) finds the page in that language."""
@@ -241,7 +241,7 @@ class PublicMediaSerializerMixin:
         extra = type(self).representation(instance, request)
         data.update({key: extra[key] for key in self.extra_keys})
         if data.get("meta", {}).get("download_url"):
-            data["meta"]["download_url"] = api_url(request, urlsplit(data["meta"]["download_url"]).path)
+            data["meta"]["download_url"] = absolute(request, urlsplit(data["meta"]["download_url"]).path)
         return data
 
 

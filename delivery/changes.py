@@ -20,9 +20,9 @@ EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 # Models whose rows never show in a public response: sessions, users and permissions, the admin's own records
 # (revisions and drafts, logs, workflows, edit locks, tokens), task results, form submissions, search index rows
-# (the search update signal covers those), the reference index, renditions and embeds (made on first use, from
-# what is watched) and translation bookkeeping (a translation reaches readers by being published, which saves
-# the page).
+# (search/service.py advances the version when the engine takes an update), the reference index, renditions and
+# embeds (made on first use, from what is watched) and translation bookkeeping (a translation reaches readers by
+# being published, which saves the page).
 UNWATCHED_APPS = {
     "sessions",
     "auth",
@@ -91,7 +91,10 @@ _per_version = {}
 def per_version(request, key, compute):
     """compute(), once per content version in this process, for the lookups every API request makes and only a
     content change can change (the site, view restrictions, private collections, locales). The version is the
-    one the response cache read for this request; without it (staff requests), compute() runs once a request."""
+    one the response cache read for this request; without it (staff requests), compute() runs once a request, and
+    without a request, every time."""
+    if request is None:
+        return compute()
     version = getattr(request, "content_version", None)
     if version is None:
         per_request = getattr(request, "per_request_lookups", None)

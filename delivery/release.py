@@ -1,6 +1,6 @@
 """What identifies the code serving a response, so that a deploy never serves a response cached by the code before
 it: RELEASE from the environment (a commit id, say), else a digest of the project's own source, templates and
-translations, and the pinned requirements."""
+translations, and the pinned requirements (the same on every server that has the same code, wherever it lives)."""
 
 import functools
 import hashlib
@@ -28,6 +28,6 @@ def release():
     digest, newest = hashlib.sha256(), 0.0
     for path in source_files(settings.BASE_DIR):
         with open(path, "rb") as source:
-            digest.update(path.encode() + b"\0" + source.read())
+            digest.update(os.path.relpath(path, settings.BASE_DIR).encode() + b"\0" + source.read())
         newest = max(newest, os.path.getmtime(path))
     return digest.hexdigest()[:16], newest

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.fields import page_summary
+from api.parameters import unknown_parameters
 from api.views import CacheableMixin
 from home.content import UnknownLanguage, content_kinds, content_language
 from home.text import CJK
@@ -98,9 +99,8 @@ def search_hit(hit, request):
 def parameter_error(request, known):
     """What is wrong with an API request's parameters, or None. Unlike the search form, which sends every field
     of the form, an API client leaves out what it does not want: an empty value other than `q` is an error."""
-    unknown = set(request.GET) - known
-    if unknown:
-        return f"unknown parameter(s): {', '.join(sorted(unknown))}"
+    if unknown := unknown_parameters(request.GET, known):
+        return unknown
     empty = sorted(name for name, value in request.GET.items() if value == "" and name != "q")
     if empty:
         return f"empty parameter(s): {', '.join(empty)}; leave them out instead"
