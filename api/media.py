@@ -1,9 +1,8 @@
 """How images and documents appear in the API: absolute URLs, renditions apps can use as they are,
 and nothing at all for files in private collections."""
 
-from wagtail.models import Collection, CollectionViewRestriction
-
 from delivery.changes import per_version
+from delivery.visibility import private_collection_ids, public_media
 
 # Three sizes, each in JPEG and WebP.
 RENDITION_SIZES = {"thumbnail": "fill-320x240", "medium": "max-800x600", "large": "max-1600x1200"}
@@ -11,19 +10,9 @@ RENDITION_FORMATS = ["jpeg", "webp"]
 RENDITION_SPECS = [f"{spec}|format-{fmt}" for spec in RENDITION_SIZES.values() for fmt in RENDITION_FORMATS]
 
 
-def private_collection_ids():
-    """Collections under a view restriction (password, login or group), with everything inside them."""
-    restricted = Collection.objects.filter(pk__in=CollectionViewRestriction.objects.values("collection_id"))
-    ids = set()
-    for collection in restricted:
-        ids.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
-    return ids
-
-
 def public_only(queryset, request=None):
     """Images or documents outside private collections."""
-    private = _private_ids(request)
-    return queryset.exclude(collection_id__in=private) if private else queryset
+    return public_media(queryset, _private_ids(request))
 
 
 def is_public(item, request=None):
@@ -31,7 +20,7 @@ def is_public(item, request=None):
 
 
 def _private_ids(request):
-    return per_version(request, "private collections", lambda: frozenset(private_collection_ids()))
+    return per_version(request, "private collections", private_collection_ids)
 
 
 def absolute(request, url):

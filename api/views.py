@@ -5,7 +5,6 @@ from urllib.parse import urlsplit
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -25,6 +24,7 @@ from rest_framework.exceptions import PermissionDenied as PreviewRefused
 from rest_framework.response import Response
 
 from delivery.changes import per_version
+from delivery.visibility import public_pages
 
 from . import page_fields
 from .compat import detail_urlpath, remember_site
@@ -51,10 +51,12 @@ class CacheableMixin:
     """Successful reads are public for a minute: the response cache (delivery/) stores them and gives them an
     ETag and Last-Modified from the content version, so clients revalidate for next to nothing."""
 
+    cache_seconds = CACHE_SECONDS
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method == "GET" and response.status_code == 200:
-            patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+            patch_cache_control(response, public=True, max_age=self.cache_seconds)
         return response
 
 
@@ -77,6 +79,12 @@ def site_roots(request):
     if site is None:
         return []
     return per_version(request, ("site roots", site.pk), lambda: list(site.root_page.get_translations(inclusive=True)))
+
+
+def public_pages_for(request):
+    """Live pages without any view restriction, under the site's root in each language: responses are publicly
+    cacheable, whoever asks (Wagtail's own keeps the pages a session has unlocked)."""
+    return public_pages(site_roots(request), private_pages_q(request))
 
 
 class APIPageSerializer(PageSerializer):
@@ -128,16 +136,9 @@ class PublicPagesAPIViewSet(CacheableMixin, CompactJSONMixin, FieldGrammarMixin,
         return fields
 
     def get_base_queryset(self):
-        """Live pages without any view restriction, under the site's root in each language: responses are
-        publicly cacheable, whoever asks (Wagtail's own keeps the pages a session has unlocked). Built once a
-        request."""
+        """Built once a request (see public_pages_for)."""
         if not hasattr(self, "_base_queryset"):
-            pages = Page.objects.live().exclude(private_pages_q(self.request))
-            roots = site_roots(self.request)
-            tree = Q(pk__in=[])
-            for root in roots:
-                tree |= pages.descendant_of_q(root, inclusive=True)
-            self._base_queryset = pages.filter(tree)
+            self._base_queryset = public_pages_for(self.request)
         return self._base_queryset
 
     def listing_view(self, request):

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from api import openapi
 from api.errors import api_not_found
 from api.router import api_router
+from api.sync import SyncAPIView
 from home.sitemaps import AllLanguagesSitemap
 from search import views as search_views
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("api/v2/search/", search_views.SearchAPIView.as_view(), name="search_api"),
     path("api/v2/search/suggest/", search_views.SuggestAPIView.as_view(), name="search_suggest"),
+    path("api/v2/sync/", SyncAPIView.as_view(), name="sync_api"),
     path("api/v2/", api_router.urls),
     path("api/schema/", openapi.schema_view, name="api_schema"),
     path("api/docs/", openapi.docs_view, name="api_docs"),

@@ -1,11 +1,19 @@
-"""Small factories: staff users in each role, and news articles."""
+"""Small factories: staff users in each role, news articles, images and documents."""
 
 import datetime
+import io
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.utils.text import slugify
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionViewRestriction
+
+from demo.media import landscape_jpeg, text_pdf
 from news.models import NewsArticlePage, NewsIndexPage
 from translation.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATORS
 
@@ -57,3 +65,26 @@ def glossary_term(term, synonyms="", chinese="", chinese_synonyms="", live=True)
         translated.term, translated.synonyms = chinese, chinese_synonyms
         translated.save()
     return english
+
+
+def make_image(title="API image", collection=None):
+    image = get_image_model()(
+        title=title,
+        file=ImageFile(io.BytesIO(landscape_jpeg(title)), name=f"{title.lower().replace(' ', '-')}.jpg"),
+        collection=collection or Collection.get_first_root_node(),
+    )
+    image.save()
+    return image
+
+
+def make_document(title="API document", collection=None):
+    document = get_document_model()(title=title, collection=collection or Collection.get_first_root_node())
+    document.file.save(f"{title.lower().replace(' ', '-')}.pdf", ContentFile(text_pdf(title, ["text"])), save=False)
+    document.save()
+    return document
+
+
+def private_collection():
+    collection = Collection.get_first_root_node().add_child(name="Board papers")
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type="password", password="x")
+    return collection

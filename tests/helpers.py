@@ -77,3 +77,54 @@ def repository_files(*patterns):
         text=True,
     ).stdout
     return [name for name in listing.split("\0") if name and (root / name).is_file()]
+
+
+class SyncedApp:
+    """A mobile app's copy of the site, kept with the sync endpoint alone: items by (kind, id)."""
+
+    def __init__(self, client, locale=None, limit=100):
+        self.client, self.locale, self.limit = client, locale, limit
+        self.items, self.token = {}, None
+
+    def sync(self):
+        """One sync, following every page of the answer; returns the items and the removals it brought."""
+        params = {"token": self.token} if self.token else ({"locale": self.locale} if self.locale else {})
+        changed, removed = [], []
+        while True:
+            response = self.client.get("/api/v2/sync/", {**params, "limit": self.limit})
+            assert response.status_code == 200, response.content
+            answer = response.json()
+            changed += answer["items"]
+            removed += answer["removed"]
+            for item in answer["items"]:
+                self.items[(item["kind"], item["id"])] = item
+            for gone in answer["removed"]:
+                self.items.pop((gone["kind"], gone["id"]), None)
+            if answer["next_page_token"] is None:
+                self.token = answer["next_sync_token"]
+                return changed, removed
+            params = {"token": answer["next_page_token"]}
+
+
+def public_set(client, locale=None):
+    """What the listing endpoints serve now, by (kind, id): pages (in `locale`, or all), images and documents."""
+    served = {}
+    for kind, endpoint in (("page", "pages"), ("image", "images"), ("document", "documents")):
+        params = {"locale": locale} if locale and kind == "page" else {}
+        offset = 0
+        while True:
+            answer = api(client, f"/api/v2/{endpoint}/", limit=100, offset=offset, **params).json()
+            for item in answer["items"]:
+                served[(kind, item["id"])] = {"title": item["title"], "detail_url": item["meta"]["detail_url"]}
+                if kind == "page":
+                    served[(kind, item["id"])]["html_url"] = item["meta"]["html_url"]
+            offset += 100
+            if offset >= answer["meta"]["total_count"]:
+                break
+    return served
+
+
+def synced_set(app):
+    """The app's copy in the shape of public_set."""
+    shown = ("title", "detail_url", "html_url")
+    return {key: {name: item[name] for name in shown if name in item} for key, item in app.items.items()}

@@ -2,56 +2,27 @@
 counts, and nothing unpublished or private ever leaking (the schema: test_api_schema.py)."""
 
 import datetime
-import io
 import json
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 import pytest
 
 from api.views import preview_token
-from demo.media import landscape_jpeg, text_pdf
 from news.models import NewsArticlePage, NewsIndexPage
 from resources.models import ProgramPage, SuccessStoryPage, TipSheetPage
 
+from .factories import make_document, make_image, private_collection
 from .helpers import NEWS, api, chinese_translation, detail, items
 
 pytestmark = pytest.mark.django_db
-
-
-def make_image(title="API image", collection=None):
-
-    image = get_image_model()(
-        title=title,
-        file=ImageFile(io.BytesIO(landscape_jpeg(title)), name=f"{title.lower().replace(' ', '-')}.jpg"),
-        collection=collection or Collection.get_first_root_node(),
-    )
-    image.save()
-    return image
-
-
-def make_document(title="API document", collection=None):
-    document = get_document_model()(title=title, collection=collection or Collection.get_first_root_node())
-    document.file.save(f"{title.lower().replace(' ', '-')}.pdf", ContentFile(text_pdf(title, ["text"])), save=False)
-    document.save()
-    return document
-
-
-def private_collection():
-    collection = Collection.get_first_root_node().add_child(name="Board papers")
-    CollectionViewRestriction.objects.create(collection=collection, restriction_type="password", password="x")
-    return collection
 
 
 def rich_article(index, number, image, document, linked_page):
