@@ -1,6 +1,7 @@
 """The demo site is loaded once per test run into the test database; each test runs in a transaction
 that is rolled back, so tests may change pages freely."""
 
+import importlib
 import os
 
 from django.core.management import call_command
@@ -17,8 +18,13 @@ needs_elasticsearch = pytest.mark.skipif(
 
 
 def pytest_collection_modifyitems(items):
-    """Browser tests commit to the database, which is emptied after them: run them last."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    """Tests that commit to the database (browser tests, concurrent writers) empty it after them: run them last."""
+
+    def commits(item):
+        marker = item.get_closest_marker("django_db")
+        return bool(marker and marker.kwargs.get("transaction"))
+
+    items.sort(key=commits)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -88,3 +94,34 @@ def backend(request):
         with override_settings(ELASTICSEARCH_URL=ELASTICSEARCH_URL):
             service.rebuild()
             yield "elasticsearch"
+
+
+@pytest.fixture
+def committed_demo_site(transactional_db):
+    """For tests that commit (browser tests, concurrent writers), after which the database is emptied: the demo
+    site rebuilt when it is gone (the tree root, root collection and locales come from migrations, which a flush
+    also empties)."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.contrib.auth.models import Permission
+    from django.core.management import call_command
+
+    from wagtail.models import Collection, Locale, Page
+
+    from home.models import HomePage
+
+    if HomePage.objects.exists():
+        return
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    localize_permission = importlib.import_module(
+        "wagtail_localize.migrations.0006_create_submit_translation_permission"
+    ).create_submit_translation_permission
+    if not Permission.objects.filter(codename="submit_translation").exists():
+        localize_permission(apps, None)
+    call_command("load_demo_content", verbosity=0)
+    call_command("setup_roles", verbosity=0)

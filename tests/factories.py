@@ -67,10 +67,10 @@ def glossary_term(term, synonyms="", chinese="", chinese_synonyms="", live=True)
     return english
 
 
-def make_image(title="API image", collection=None):
+def make_image(title="API image", collection=None, size=(1600, 900)):
     image = get_image_model()(
         title=title,
-        file=ImageFile(io.BytesIO(landscape_jpeg(title)), name=f"{title.lower().replace(' ', '-')}.jpg"),
+        file=ImageFile(io.BytesIO(landscape_jpeg(title, size=size)), name=f"{title.lower().replace(' ', '-')}.jpg"),
         collection=collection or Collection.get_first_root_node(),
     )
     image.save()

@@ -1,6 +1,5 @@
 """A real headless Chromium (Debian's package) driven by Playwright, against Django's live test server."""
 
-import importlib
 import os
 import shutil
 
@@ -46,30 +45,5 @@ def new_page(chromium):
 
 
 @pytest.fixture(autouse=True)
-def demo_site(transactional_db):
-    """Browser tests commit, so the database is emptied after each; rebuild the demo site when it is gone
-    (the tree root, root collection and locales come from migrations, which a flush also empties)."""
-    from django.apps import apps
-    from django.conf import settings
-    from django.contrib.auth.models import Permission
-    from django.core.management import call_command
-
-    from wagtail.models import Collection, Locale, Page
-
-    from home.models import HomePage
-
-    if HomePage.objects.exists():
-        return
-    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    localize_permission = importlib.import_module(
-        "wagtail_localize.migrations.0006_create_submit_translation_permission"
-    ).create_submit_translation_permission
-    if not Permission.objects.filter(codename="submit_translation").exists():
-        localize_permission(apps, None)
-    call_command("load_demo_content", verbosity=0)
-    call_command("setup_roles", verbosity=0)
+def demo_site(committed_demo_site):
+    """Browser tests commit, so the database is emptied after each (see committed_demo_site)."""
