@@ -37,7 +37,7 @@ class Writer(threading.Thread):
                 self.article = publish_article(self.title)
                 self.published.set()
                 assert self.commit.wait(WAIT)
-        except Exception as error:  # noqa: BLE001 - handed to the test's thread
+        except Exception as error:  # handed to the test's thread
             self.error = error
         finally:
             connection.close()
