@@ -48,6 +48,20 @@ def test_live_responses_match_the_published_schema(client):
     assert_matches("Error", api(client, "/api/v2/pages/", limit="x").json())
 
 
+def test_sync_answers_match_the_published_schema(client):
+    first = api(client, "/api/v2/sync/", locale="zh-hans", limit=5).json()
+    assert_matches("SyncAnswer", first)
+    article = NewsArticlePage.objects.live().filter(locale__language_code="zh-hans").first()
+    last = api(client, "/api/v2/sync/", locale="zh-hans", limit=500).json()
+    assert_matches("SyncAnswer", last)
+    assert {item["kind"] for item in last["items"]} == {"page", "image", "document"}
+    article.unpublish()
+    delta = api(client, "/api/v2/sync/", token=last["next_sync_token"]).json()
+    assert_matches("SyncAnswer", delta)
+    assert delta["removed"] == [{"kind": "page", "id": article.pk}]
+    assert_matches("Error", api(client, "/api/v2/sync/", token="x").json())
+
+
 def test_schema_rejects_a_response_that_breaks_it():
     with pytest.raises(AssertionError):
         assert_matches("Topic", {"id": "one", "name": 3})

@@ -22,7 +22,7 @@ for _ in $(seq 1 100); do
 done
 
 status=0
-"$bin/st" run "http://127.0.0.1:$port/api/schema/" --checks all --seed "${FUZZ_SEED:-20261202}" \
+"$bin/st" --config-file tools/schemathesis.toml run "http://127.0.0.1:$port/api/schema/" --checks all --seed "${FUZZ_SEED:-20261202}" \
     --max-examples "${FUZZ_EXAMPLES:-150}" --workers 2 --generation-database none --no-color || status=$?
 if [ "$status" -ne 0 ] && [ -s "$work/server.log" ]; then
     echo "== the server's log" >&2

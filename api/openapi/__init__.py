@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from .components import components
 from .paths import paths
+from .sync import sync_paths, sync_schemas
 
 
 def openapi_document():
@@ -22,8 +23,8 @@ def openapi_document():
             "description": "Published news, program summaries, success stories and tip sheets in English and "
             "Simplified Chinese. Every page lists its live `translations`.",
         },
-        "paths": paths(),
-        "components": {"schemas": components()},
+        "paths": {**paths(), **sync_paths()},
+        "components": {"schemas": {**components(), **sync_schemas()}},
     }
 
 
