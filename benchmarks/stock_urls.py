@@ -1,14 +1,17 @@
-"""Wagtail's stock `PagesAPIViewSet` under /api/v2/ (see stock_settings.py). The page types name fields that are
-attributes, not model fields (`translations`, `topics`), which only the project's API knows how to serialize; the
-stock viewset gets what a site on the stock API would write for them: each object as its id and name, read page by
-page."""
+"""Wagtail's stock API v2 (pages, images, documents) under /api/v2/, with the documents' download URLs (see
+stock_settings.py). The page types name fields that are attributes, not model fields (`translations`, `topics`),
+which only the project's API knows how to serialize; the stock viewset gets what a site on the stock API would
+write for them: each object as its id and name, read page by page."""
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model
-from django.urls import path
+from django.urls import include, path
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents import urls as document_urls
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from rest_framework.fields import Field
 
@@ -43,4 +46,6 @@ class StockPagesAPIViewSet(PagesAPIViewSet):
 
 stock_router = WagtailAPIRouter("wagtailapi")
 stock_router.register_endpoint("pages", StockPagesAPIViewSet)
-urlpatterns = [path("api/v2/", stock_router.urls)]
+stock_router.register_endpoint("images", ImagesAPIViewSet)
+stock_router.register_endpoint("documents", DocumentsAPIViewSet)
+urlpatterns = [path("api/v2/", stock_router.urls), path("documents/", include(document_urls))]

@@ -20,7 +20,7 @@ from news.models import NewsArticlePage, NewsIndexPage
 from resources.models import ProgramPage, SuccessStoryPage, TipSheetPage
 
 from .factories import make_document, make_image, private_collection
-from .helpers import NEWS, api, chinese_translation, detail, items
+from .helpers import NEWS, SyncedApp, api, chinese_translation, detail, items
 
 pytestmark = pytest.mark.django_db
 
@@ -160,12 +160,23 @@ def listed_ids(client, **params):
     return {item["id"] for item in items(client, limit=100, **params)}
 
 
+def synced(client):
+    """A sync client's items after an initial sync of the whole site."""
+    app = SyncedApp(client, limit=500)
+    app.sync()
+    return app.items
+
+
 def test_drafts_and_unpublished_translations_never_appear(client):
+    app = SyncedApp(client, limit=500)
+    app.sync()
     article = NewsArticlePage.objects.filter(locale__language_code="en").first()
     article.title = "Draft headline"
     article.save_revision()
     assert detail(client, article.pk)["title"] != "Draft headline"
     assert "Draft headline" not in json.dumps(items(client, type=NEWS, search="Draft headline"))
+    assert app.sync() == ([], [])
+    assert "Draft headline" not in json.dumps(list(synced(client).values()))
 
     chinese = chinese_translation(article)
     chinese.unpublish()
@@ -173,6 +184,8 @@ def test_drafts_and_unpublished_translations_never_appear(client):
     assert api(client, f"/api/v2/pages/{chinese.pk}/").status_code == 404
     assert chinese.pk not in {t["id"] for t in detail(client, article.pk)["translations"]}
     assert client.get("/api/v2/pages/find/", {"html_path": chinese.url}).status_code == 404
+    assert app.sync() == ([], [{"kind": "page", "id": chinese.pk}])
+    assert ("page", chinese.pk) not in synced(client)
 
 
 @pytest.mark.parametrize(
@@ -192,9 +205,12 @@ def test_view_restricted_pages_never_appear(client, restriction):
     assert api(client, f"/api/v2/pages/{story.pk}/").status_code == 404
     assert api(client, "/api/v2/pages/", type="resources.SuccessStoryPage").json()["meta"]["total_count"] >= 1
     assert program.pk in listed_ids(client)
+    assert ("page", story.pk) not in synced(client) and ("page", program.pk) in synced(client)
 
 
 def test_private_images_and_documents_never_appear_nor_as_renditions(client):
+    app = SyncedApp(client, limit=500)
+    app.sync()
     collection = private_collection()
     image, document = make_image("Secret photo", collection), make_document("Secret deck", collection)
     index = NewsIndexPage.objects.get(locale__language_code="en")
@@ -209,6 +225,9 @@ def test_private_images_and_documents_never_appear_nor_as_renditions(client):
     assert data["body"][1]["value"]["image"] is None
     assert data["body"][2]["value"]["document"] is None
     assert "Secret photo" not in json.dumps(data) and "secret-photo" not in json.dumps(data)
+    changed, removed = app.sync()  # the article only: the files were never public, not even to be removed
+    assert [(item["kind"], item["id"]) for item in changed] == [("page", article.pk)] and removed == []
+    assert "Secret" not in json.dumps(list(synced(client).values()))
 
 
 # -- preview -------------------------------------------------------------------------------------------
