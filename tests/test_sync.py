@@ -2,6 +2,9 @@
 brings exactly what changed and what left, tokens are checked, and a delta costs the same few queries whatever
 the site's size (random sequences of changes: test_sync_replay.py; concurrent writers: test_sync_concurrency.py)."""
 
+import io
+
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -11,6 +14,7 @@ from wagtail.models import Collection, PageViewRestriction
 import pytest
 
 from api.sync import Position
+from delivery.change_record import record_existing_content
 from delivery.models import ChangeRecord
 from news.models import NewsArticlePage, NewsIndexPage
 
@@ -180,3 +184,22 @@ def test_the_record_says_when_each_item_changed_in_commit_order(client):
     second = publish_article("Second of two")
     records = ChangeRecord.objects.filter(kind="page", object_id__in=[first.pk, second.pk]).order_by("sequence")
     assert [record.object_id for record in records] == [first.pk, second.pk]
+
+
+def test_a_site_with_content_from_before_the_record_gets_one(client):
+    ChangeRecord.objects.all().delete()
+    record_existing_content()
+    app = SyncedApp(client, limit=500)
+    app.sync()
+    assert synced_set(app) == public_set(client)
+
+
+def test_a_change_made_around_the_models_reaches_apps_after_record_public_content(client):
+    app = SyncedApp(client, limit=500)
+    app.sync()
+    NewsArticlePage.objects.filter(pk=english_article().pk).update(title="Changed by a script")
+    assert app.sync() == ([], [])
+    call_command("record_public_content", stdout=io.StringIO())
+    items, removed = app.sync()
+    assert len(items) == len(public_set(client)) and removed == []
+    assert app.items[("page", english_article().pk)]["title"] == "Changed by a script"
