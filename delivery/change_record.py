@@ -24,27 +24,12 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 from wagtail.signals import post_page_move
 
 from .changes import advance, current
+from .compat import DRAFT_BOOKKEEPING_FIELDS, MEDIA_BOOKKEEPING_FIELDS
 from .models import ChangeRecord
 from .visibility import all_site_roots, private_collection_ids, public_media, public_pages
 
 PAGE, IMAGE, DOCUMENT = ChangeRecord.Kind.PAGE, ChangeRecord.Kind.IMAGE, ChangeRecord.Kind.DOCUMENT
 
-# Fields Wagtail saves on a live page for a draft (Page.save_revision), an edit lock or a child added, which
-# readers never see; and the file size and hash an image or document caches on first use.
-DRAFT_BOOKKEEPING_FIELDS = frozenset(
-    {
-        "wagtail_admin_comments",
-        "latest_revision",
-        "latest_revision_created_at",
-        "draft_title",
-        "has_unpublished_changes",
-        "locked",
-        "locked_at",
-        "locked_by",
-        "numchild",
-    }
-)
-MEDIA_BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
 BATCH = 500
 
 

@@ -19,6 +19,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from api import compat as api_compat
+from delivery import compat as delivery_compat
 from search import compat as search_compat
 from search import engine
 from search.tasks import update_search_index
@@ -41,6 +42,7 @@ def url_names(resolver=None, namespace=""):
 def test_written_for_the_installed_versions():
     assert importlib.metadata.version("wagtail-localize") == compat.WRITTEN_FOR_VERSION
     assert importlib.metadata.version("wagtail") == api_compat.WRITTEN_FOR_VERSION
+    assert importlib.metadata.version("wagtail") == delivery_compat.WRITTEN_FOR_VERSION
     assert importlib.metadata.version("django-tasks-db") == search_compat.WRITTEN_FOR_TASKS_DB_VERSION
 
 
@@ -115,3 +117,30 @@ def test_wagtail_reuses_a_site_remembered_on_the_request(rf, django_assert_num_q
     api_compat.remember_site(request, site)
     with django_assert_num_queries(0):
         assert Site.find_for_request(request) is site
+
+
+@pytest.mark.django_db
+def test_wagtail_saves_drafts_and_file_sizes_with_only_the_bookkeeping_fields_we_skip():
+    from django.db.models.signals import post_save
+
+    from wagtail.documents import get_document_model
+
+    saved = []
+
+    def remember(sender, instance, update_fields=None, **kwargs):
+        saved.append((type(instance).__name__, frozenset(update_fields or ())))
+
+    article = Page.objects.live().filter(depth=4).first().specific
+    document = get_document_model().objects.first()
+    post_save.connect(remember)
+    try:
+        article.save_revision()
+        article.save_revision(changed=False)
+        document.file_size = None
+        document.get_file_size()
+    finally:
+        post_save.disconnect(remember)
+    page_saves = [fields for name, fields in saved if name == type(article).__name__]
+    assert page_saves and all(fields and fields <= delivery_compat.DRAFT_BOOKKEEPING_FIELDS for fields in page_saves)
+    assert ("Document", frozenset({"file_size"})) in saved
+    assert frozenset({"file_size"}) <= delivery_compat.MEDIA_BOOKKEEPING_FIELDS
