@@ -10,20 +10,23 @@ has missed nothing committed before it. Which objects a change affects:
 - a page moved, or a view restriction added or removed: the page and everything under it;
 - a page, image or document deleted: that object;
 - an image or document saved: that object (moved into a private collection, for one);
+- a snippet, image or document saved or deleted: the pages that show it (by Wagtail's reference index), whose
+  content changed with it;
 - a collection restricted, unrestricted or moved: the images and documents in it and in the collections under it;
 - a site saved or deleted: every page.
 """
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import post_page_move
 
-from .changes import advance, current
+from .changes import advance, current, watched
 from .compat import DRAFT_BOOKKEEPING_FIELDS, MEDIA_BOOKKEEPING_FIELDS
 from .models import ChangeRecord
 from .visibility import all_site_roots, private_collection_ids, public_media, public_pages
@@ -119,6 +122,7 @@ def saved(sender, instance, raw=False, update_fields=None, **kwargs):
     elif isinstance(instance, (AbstractImage, AbstractDocument)):
         if not draft_only(update_fields, MEDIA_BOOKKEEPING_FIELDS):
             record_media(type(instance), type(instance).objects.filter(pk=instance.pk))
+            record_pages_showing(instance)
     elif isinstance(instance, Collection):
         # The admin moves a collection after saving it, with no signal of its own.
         transaction.on_commit(lambda: record_collection_tree(instance.pk))
@@ -134,17 +138,39 @@ def deleted(sender, instance, **kwargs):
     elif isinstance(instance, AbstractDocument):
         record(DOCUMENT, [instance.pk], [])
     else:
-        changed(instance)
+        changed(instance, showing=False)  # the pages showing it were looked at before, in deleting()
 
 
-def changed(instance):
-    """A view restriction or a site, saved or deleted."""
+def changed(instance, showing=True):
+    """A view restriction, a site, or another object readers may see (a snippet), saved or deleted."""
     if isinstance(instance, PageViewRestriction):
         record_page_tree(instance.page_id)
     elif isinstance(instance, CollectionViewRestriction):
         record_collection_tree(instance.collection_id)
     elif isinstance(instance, Site):
         record_pages(Page.objects.all())
+    elif showing and readers_may_see(instance):
+        record_pages_showing(instance)
+
+
+def deleting(sender, instance, **kwargs):
+    """Before an image, document or snippet is deleted (Wagtail then forgets the references to it)."""
+    if not isinstance(instance, Page) and readers_may_see(instance):
+        record_pages_showing(instance)
+
+
+def readers_may_see(instance):
+    """An object of the project's models (not a migration's historical one) that the content version watches."""
+    return instance._meta.apps is apps and watched(type(instance))
+
+
+def record_pages_showing(instance):
+    """The pages whose live content refers to `instance`, by Wagtail's reference index."""
+    page_type = ContentType.objects.get_for_model(Page)
+    references = ReferenceIndex.get_references_to(instance).filter(base_content_type=page_type)
+    ids = {int(pk) for pk in references.values_list("object_id", flat=True)}
+    if ids:
+        record_pages(Page.objects.filter(pk__in=ids))
 
 
 def moved(sender, instance, **kwargs):
@@ -160,5 +186,6 @@ def record_existing_content(**kwargs):
 def record_content_changes():
     pre_save.connect(remember_url_path, dispatch_uid="delivery:record:url_path")
     post_save.connect(saved, dispatch_uid="delivery:record:saved")
+    pre_delete.connect(deleting, dispatch_uid="delivery:record:deleting")
     post_delete.connect(deleted, dispatch_uid="delivery:record:deleted")
     post_page_move.connect(moved, dispatch_uid="delivery:record:moved")

@@ -203,3 +203,21 @@ def test_a_change_made_around_the_models_reaches_apps_after_record_public_conten
     items, removed = app.sync()
     assert len(items) == len(public_set(client)) and removed == []
     assert app.items[("page", english_article().pk)]["title"] == "Changed by a script"
+
+
+def test_pages_showing_a_changed_topic_or_image_come_again(client):
+    article = NewsArticlePage.objects.live().filter(lead_image__isnull=False, article_topics__isnull=False).first()
+    app = SyncedApp(client, limit=500)
+    app.sync()
+    image = article.lead_image
+    image.title = "A new caption"
+    image.save()
+    items, removed = app.sync()
+    assert ("image", image.pk) in {(item["kind"], item["id"]) for item in items} and removed == []
+    assert article.pk in ids(items)
+
+    topic = article.article_topics.first().topic
+    topic.name = "Renamed topic"
+    topic.save()
+    items, _removed = app.sync()
+    assert article.pk in ids(items)
