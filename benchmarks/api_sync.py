@@ -129,6 +129,8 @@ def initial_syncs(env, workdir, args):
     with contextlib.ExitStack() as stack:
         project = stack.enter_context(gunicorn(project_env, args.port, 1))
         stock = stack.enter_context(gunicorn(stock_env, args.port + 1, 1))
+        fetch(project, "/api/v2/sync/?limit=1")
+        memory_before = peak_memory_mb(args.port)
         bodies, token = sync_walk(project, args.limit)
         floor_file = Path(workdir) / "floor.json"
         floor_file.write_text(json.dumps(bodies), encoding="utf-8")
@@ -147,13 +149,15 @@ def initial_syncs(env, workdir, args):
                 seconds[name].append(timed(walks[name]))
         items = sum(len(json.loads(body)["items"]) for body in bodies.values())
         size = sum(len(body.encode()) for body in bodies.values()) / 1e6
-        report_initial(seconds, items, len(bodies), size, peak_memory_mb(args.port), stock_walk(stock))
+        memory = (memory_before, peak_memory_mb(args.port))
+        report_initial(seconds, items, len(bodies), size, memory, stock_walk(stock))
         report_unchanged(project, token)
 
 
 def report_initial(seconds, items, requests, size, memory, stock_items):
     medians = {name: statistics.median(values) for name, values in seconds.items()}
-    print(f"\ninitial sync: {items} items in {requests} requests, {size:.1f} MB; serving worker's peak {memory:.0f} MB")
+    print(f"\ninitial sync: {items} items in {requests} requests, {size:.1f} MB")
+    print(f"serving worker's peak memory: {memory[0]:.0f} MB after one sync request, {memory[1]:.0f} MB after all")
     print(f"(stock listings: {stock_items} items, 100 a request)")
     for name, value in medians.items():
         ratios = f"{medians['stock listings'] / value:.2f}x stock's speed, {medians['floor'] / value:.2f}x floor's"
