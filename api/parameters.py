@@ -73,6 +73,13 @@ def unknown_parameters(query, known):
     return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
 
 
+def empty_parameters(query, may_be_empty=()):
+    """The message for query parameters sent empty (other than those that `may_be_empty`), or None: an API client
+    leaves out what it does not want."""
+    empty = sorted(name for name, value in query.items() if value == "" and name not in may_be_empty)
+    return f"empty parameter(s): {', '.join(empty)}; leave them out instead" if empty else None
+
+
 def whole_number(request, name, default, highest):
     value = request.GET.get(name)
     if value is None:

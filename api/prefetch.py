@@ -143,9 +143,7 @@ def prefetch_for(pages, request=None, shown=None):
         .order_by("locale_id")
     ):
         store["translations"][translation.translation_key].append(translation)
-    store["locale_ids"] = per_version(
-        request, "locale ids", lambda: dict(Locale.objects.values_list("language_code", "pk"))
-    )
+    store["locale_ids"] = locale_ids(request)
     store["localized"] = localized_snippets(pages, private, store["locale_ids"], shown)
     linked_keys = {page.translation_key for page in store["pages"].values()}
     store["link_targets"] = {
@@ -159,6 +157,11 @@ def prefetch_for(pages, request=None, shown=None):
         yield
     finally:
         _prefetched.reset(token)
+
+
+def locale_ids(request):
+    """Each language code's locale id, looked up once a content version."""
+    return per_version(request, "locale ids", lambda: dict(Locale.objects.values_list("language_code", "pk")))
 
 
 def private_pages_q(request):

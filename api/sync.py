@@ -16,17 +16,17 @@ from django.http import QueryDict
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale
 
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from delivery.changes import current, per_version
+from delivery.changes import current
 from delivery.models import ChangeRecord
 
 from .fields import page_summary
 from .media import RENDITION_SPECS, absolute, document_representation, image_representation, public_only
-from .parameters import unknown_parameters
+from .parameters import empty_parameters, unknown_parameters
+from .prefetch import locale_ids
 from .views import CacheableMixin, CompactJSONMixin, public_pages_for
 
 SIGNING_SALT = "cms.api.sync"
@@ -72,8 +72,8 @@ def starting_position(request):
     """The position the request names: its token, or an initial sync of its `locale`."""
     if error := unknown_parameters(request.GET, {"locale", "token", "limit", "format"}):
         raise SyncError(error)
-    if empty := sorted(name for name, value in request.GET.items() if value == ""):
-        raise SyncError(f"empty parameter(s): {', '.join(empty)}; leave them out instead")
+    if error := empty_parameters(request.GET):
+        raise SyncError(error)
     if "token" in request.GET and "locale" in request.GET:
         raise SyncError("a token carries its locale: send token or locale, not both")
     if "token" in request.GET:
@@ -89,10 +89,6 @@ def requested_limit(request):
     if not (value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_LIMIT):
         raise SyncError(f"limit must be a whole number from 1 to {MAX_LIMIT}")
     return int(value)
-
-
-def locale_ids(request):
-    return per_version(request, "locale ids", lambda: dict(Locale.objects.values_list("language_code", "pk")))
 
 
 def records_from(position, request):

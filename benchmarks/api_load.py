@@ -15,7 +15,6 @@ the rounds) and the ratios project/stock and project/floor. Nothing leaves this 
 
 import argparse
 import contextlib
-import http.client
 import json
 import statistics
 import subprocess
@@ -23,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 import redis
-from common import PYTHON, ROOT, bench_env, drive, gunicorn, run_django
+from common import PYTHON, ROOT, bench_env, drive, fetch, gunicorn, run_django
 
 SEED = """
 from benchmarks.seed import seed_news
@@ -43,14 +42,6 @@ NOT_MODIFIED = "the fields=* list, If-None-Match (304)"
 
 def paths_of(scenario, ids):
     return [f"/api/v2/pages/{pk}/" for pk in ids] if scenario == DETAIL else [SCENARIOS[scenario]]
-
-
-def fetch(base, path, headers=None):
-    host, port = base.removeprefix("http://").split(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=300)
-    connection.request("GET", path, headers=headers or {})
-    response = connection.getresponse()
-    return response, response.read()
 
 
 def client(config):

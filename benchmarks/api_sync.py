@@ -15,14 +15,13 @@ Seeds N news articles in each language (benchmarks/seed.py: 2N pages, plus the d
 
 import argparse
 import contextlib
-import http.client
 import json
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from common import bench_env, drive, gunicorn, run_django
+from common import bench_env, drive, fetch, gunicorn, run_django
 
 SEED = "from benchmarks.seed import seed_news\nseed_news({articles})"
 DELTAS = """
@@ -63,14 +62,6 @@ results.append({{"change": "the Chinese newsroom restricted", "pages": pages, "m
 restriction.delete()
 print(json.dumps(results))
 """
-
-
-def fetch(base, path, headers=None):
-    host, port = base.removeprefix("http://").split(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=300)
-    connection.request("GET", path, headers=headers or {})
-    response = connection.getresponse()
-    return response, response.read()
 
 
 def fetch_ok(base, path):

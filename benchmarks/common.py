@@ -38,6 +38,15 @@ def run_django(code, env):
     return result.stdout
 
 
+def fetch(base, path, headers=None):
+    """One GET to a benchmark server: the response and its body."""
+    host, port = base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=300)
+    connection.request("GET", path, headers=headers or {})
+    response = connection.getresponse()
+    return response, response.read()
+
+
 @contextlib.contextmanager
 def gunicorn(env, port, workers, app="cms.wsgi"):
     server = subprocess.Popen(

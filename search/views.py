@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.fields import page_summary
-from api.parameters import unknown_parameters
+from api.parameters import empty_parameters, unknown_parameters
 from api.views import CacheableMixin
 from home.content import UnknownLanguage, content_kinds, content_language
 from home.text import CJK
@@ -101,9 +101,8 @@ def parameter_error(request, known):
     of the form, an API client leaves out what it does not want: an empty value other than `q` is an error."""
     if unknown := unknown_parameters(request.GET, known):
         return unknown
-    empty = sorted(name for name, value in request.GET.items() if value == "" and name != "q")
-    if empty:
-        return f"empty parameter(s): {', '.join(empty)}; leave them out instead"
+    if empty := empty_parameters(request.GET, may_be_empty={"q"}):
+        return empty
     if request.GET.get("all", "1") not in BOOLEANS:
         return f"all must be one of: {', '.join(BOOLEANS)}"
     return None
