@@ -132,7 +132,8 @@ def saved(sender, instance, raw=False, update_fields=None, **kwargs):
 
 def deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        record(PAGE, [instance.pk], [])
+        if sender is Page:  # a page type's row and its base row are deleted together: one change
+            record(PAGE, [instance.pk], [])
     elif isinstance(instance, AbstractImage):
         record(IMAGE, [instance.pk], [])
     elif isinstance(instance, AbstractDocument):
