@@ -26,8 +26,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import post_page_move
 
-from .changes import advance, current, watched
-from .compat import DRAFT_BOOKKEEPING_FIELDS, MEDIA_BOOKKEEPING_FIELDS
+from .changes import advance, bookkeeping_only, current, watched
 from .models import ChangeRecord
 from .visibility import all_site_roots, private_collection_ids, public_media, public_pages
 
@@ -100,29 +99,22 @@ def media_models():
 
 def remember_url_path(sender, instance, raw=False, update_fields=None, **kwargs):
     """Before a page is saved, its URL path as stored: when it changes, the pages under it change URL too."""
-    if isinstance(instance, Page) and instance.pk and not raw and not draft_only(update_fields):
+    if isinstance(instance, Page) and instance.pk and not raw and not bookkeeping_only(instance, update_fields):
         stored = Page.objects.filter(pk=instance.pk).values_list("url_path", flat=True).first()
         instance._stored_url_path = stored
 
 
-def draft_only(update_fields, bookkeeping=DRAFT_BOOKKEEPING_FIELDS):
-    return bool(update_fields) and set(update_fields) <= bookkeeping
-
-
 def saved(sender, instance, raw=False, update_fields=None, **kwargs):
-    if raw:
+    if raw or bookkeeping_only(instance, update_fields):
         return
     if isinstance(instance, Page):
-        if draft_only(update_fields):
-            return
         if getattr(instance, "_stored_url_path", instance.url_path) != instance.url_path:
             record_page_tree(instance.pk)
         else:
             record_pages(Page.objects.filter(pk=instance.pk))
     elif isinstance(instance, (AbstractImage, AbstractDocument)):
-        if not draft_only(update_fields, MEDIA_BOOKKEEPING_FIELDS):
-            record_media(type(instance), type(instance).objects.filter(pk=instance.pk))
-            record_pages_showing(instance)
+        record_media(type(instance), type(instance).objects.filter(pk=instance.pk))
+        record_pages_showing(instance)
     elif isinstance(instance, Collection):
         # The admin moves a collection after saving it, with no signal of its own.
         transaction.on_commit(lambda: record_collection_tree(instance.pk))

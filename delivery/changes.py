@@ -1,7 +1,7 @@
 """The content version: advanced by every change that can alter a public response (a page published, unpublished,
 moved or deleted, a snippet, image, document, collection, site or setting saved or deleted, a view restriction
-changed, and the search engine's index updated, which search/service.py reports itself). Every model is watched
-except the few that never reach a reader, so a new model is safe by default."""
+changed, and the search engine's index updated, which search/service.py reports itself), and not by a draft saved.
+Every model is watched except the few that never reach a reader, so a new model is safe by default."""
 
 import datetime
 
@@ -11,8 +11,12 @@ from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page
 from wagtail.signals import page_unpublished, post_page_move
 
+from .compat import DRAFT_BOOKKEEPING_FIELDS, MEDIA_BOOKKEEPING_FIELDS
 from .models import ContentVersion
 
 SINGLETON = 1
@@ -58,6 +62,23 @@ def watched(model):
     return model._meta.app_label not in UNWATCHED_APPS and not model._meta.label_lower.startswith(
         UNWATCHED_MODEL_PREFIXES
     )
+
+
+def bookkeeping_only(instance, update_fields):
+    """A save readers never see: a page's draft, edit lock or child count, or a file size read from storage."""
+    if not update_fields:
+        return False
+    if isinstance(instance, Page):
+        return set(update_fields) <= DRAFT_BOOKKEEPING_FIELDS
+    if isinstance(instance, (AbstractImage, AbstractDocument)):
+        return set(update_fields) <= MEDIA_BOOKKEEPING_FIELDS
+    return False
+
+
+def saved(sender, instance, update_fields=None, **_signal_arguments):
+    """Editors save drafts all day: those leave every cached response valid."""
+    if not bookkeeping_only(instance, update_fields):
+        advance()
 
 
 def advance(**_signal_arguments):
@@ -113,7 +134,7 @@ def watch_content_changes():
     for model in apps.get_models(include_auto_created=True):
         if watched(model):
             uid = f"delivery:{model._meta.label_lower}"
-            post_save.connect(advance, sender=model, dispatch_uid=f"{uid}:save")
+            post_save.connect(saved, sender=model, dispatch_uid=f"{uid}:save")
             post_delete.connect(advance, sender=model, dispatch_uid=f"{uid}:delete")
             m2m_changed.connect(advance, sender=model, dispatch_uid=f"{uid}:m2m")
     # Moves rewrite descendants' paths with bulk updates, which send no save signals.

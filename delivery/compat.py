@@ -1,5 +1,5 @@
-"""What the change record assumes of Wagtail that is not a documented API: the fields it saves on a page, image or
-document for bookkeeping readers never see.
+"""What the content version and the change record assume of Wagtail that is not a documented API: the fields it
+saves on a page, image or document for bookkeeping readers never see.
 
 Written against Wagtail 8.0.1; tests/test_compat.py checks it and fails loudly when an upgrade changes it.
 """

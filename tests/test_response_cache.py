@@ -9,6 +9,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.urls import reverse
 from django.utils import translation
 
+from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -119,6 +120,22 @@ def test_drafts_and_previews_never_enter_the_cache(client, admin_client, respons
     for url in (public_url, article.url, "/api/v2/pages/?type=news.NewsArticlePage&fields=title"):
         assert "An unpublished draft headline" not in client.get(url).content.decode()
     assert not any(b"An unpublished draft headline" in entry for entry in stored_bodies(response_cache))
+
+
+def test_editors_saving_drafts_leave_cached_responses_valid(client, response_cache, django_assert_num_queries):
+    """Drafts, edit locks and a file size read from storage change nothing readers see: they keep the cache."""
+    article = english_article()
+    urls = [f"/api/v2/pages/{article.pk}/", "/api/v2/documents/?fields=*", article.url]
+    etags = [read_twice(client, url)[1]["ETag"] for url in urls]
+    article.title = "A draft headline"
+    article.save_revision()
+    NewsArticlePage.objects.get(pk=article.pk).save(update_fields=["locked"])
+    documents = get_document_model().objects
+    documents.filter(pk=documents.first().pk).update(file_size=None)
+    assert documents.first().get_file_size()  # saved again, as the API does on first use
+    for url, etag in zip(urls, etags, strict=True):
+        with django_assert_num_queries(1):
+            assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304, url
 
 
 def stored_bodies(cache):
