@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.messages import get_messages
 
+from wagtail.documents import get_document_model
 from wagtail_localize.models import Translation, TranslationSource
 
 from bs4 import BeautifulSoup
@@ -50,6 +51,16 @@ def messages_of(response):
 
 def english_article():
     return NewsArticlePage.objects.get(locale__language_code="en", slug__startswith="successful-community")
+
+
+def save_bookkeeping(article):
+    """What editors and the API save without changing what readers see: a draft, an edit lock, a file size."""
+    article.title = "A draft headline"
+    article.save_revision()
+    NewsArticlePage.objects.get(pk=article.pk).save(update_fields=["locked"])
+    documents = get_document_model().objects
+    documents.filter(pk=documents.first().pk).update(file_size=None)
+    assert documents.first().get_file_size()  # saved again, as the API does on first use
 
 
 def translation_of(page, language="zh-hans"):
