@@ -4,6 +4,8 @@ import re
 
 from rest_framework import serializers
 
+from home.visibility import readers
+
 from .compat import serializer_detail_urlpath
 from .media import absolute, document_representation, image_representation
 from .prefetch import localized, translations_of
@@ -157,7 +159,7 @@ class ParentPageField(RequestHtmlUrlField):
 
     def to_representation(self, page):
         parent = page.get_parent()
-        if parent is None or parent.depth < 2 or not parent.live:
+        if parent is None or parent.depth < 2 or not readers().can_see(parent):
             return None
         summary = page_summary(parent, request_of(self))
         return {

@@ -2,25 +2,12 @@
 and nothing at all for files in private collections."""
 
 from delivery.changes import per_version
-from delivery.visibility import private_collection_ids, public_media
+from home.visibility import readers
 
 # Three sizes, each in JPEG and WebP.
 RENDITION_SIZES = {"thumbnail": "fill-320x240", "medium": "max-800x600", "large": "max-1600x1200"}
 RENDITION_FORMATS = ["jpeg", "webp"]
 RENDITION_SPECS = [f"{spec}|format-{fmt}" for spec in RENDITION_SIZES.values() for fmt in RENDITION_FORMATS]
-
-
-def public_only(queryset, request=None):
-    """Images or documents outside private collections."""
-    return public_media(queryset, _private_ids(request))
-
-
-def is_public(item, request=None):
-    return item is not None and item.collection_id not in _private_ids(request)
-
-
-def _private_ids(request):
-    return per_version(request, "private collections", private_collection_ids)
 
 
 def absolute(request, url):
@@ -39,7 +26,7 @@ def absolute(request, url):
 def image_representation(image, request, alt_text=""):
     """Renditions (thumbnail, medium, large; JPEG and WebP) with absolute URL, size and alt text. Built once per
     image and content version in a process (finding the renditions is most of an image's cost)."""
-    if not is_public(image, request):
+    if not readers().can_see(image):
         return None
     key = ("image", image.pk, absolute(request, "/"))
     built = per_version(request, key, lambda: image_with_renditions(image, request))
@@ -63,7 +50,7 @@ def image_with_renditions(image, request):
 
 def document_representation(document, request, title=""):
     """A document's absolute download URL, size and content type."""
-    if not is_public(document, request):
+    if not readers().can_see(document):
         return None
     try:
         size = document.get_file_size()

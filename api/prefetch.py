@@ -25,6 +25,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Locale, Page
 
 from delivery.changes import per_version
+from home.visibility import readers
 
 from .media import RENDITION_SPECS
 
@@ -46,25 +47,23 @@ def cached(kind, ids):
 
 
 def localized(instance):
-    """The live translation of a snippet or page in the active language (else the source if it is live,
-    else None), prefetched when possible."""
+    """A snippet or page as readers of the active language see it (readers().localized), prefetched when
+    possible."""
     store = _prefetched.get()
     if store is not None:
         key = (type(instance), instance.translation_key, store["locale_ids"].get(get_language()))
         if key in store["localized"]:
             return store["localized"][key]
-    translation = instance.localized
-    if isinstance(translation, Page):
-        return translation if Page.objects.live().public().filter(pk=translation.pk).exists() else None
-    return translation if translation.live else None
+    return readers().localized(instance)
 
 
 def link_target(page):
-    """Where a rich text link to `page` points in the active language (as Page.localized, prefetched)."""
+    """Where a rich text link to `page` points in the active language (readers().localized, prefetched)."""
     store = _prefetched.get()
     if store is None:
-        return page.localized
-    return store["link_targets"].get((page.translation_key, store["locale_ids"].get(get_language())), page)
+        return readers().localized(page)
+    key = (page.translation_key, store["locale_ids"].get(get_language()))
+    return store["link_targets"].get(key) or readers().shown(page)
 
 
 def translations_of(page):
@@ -134,23 +133,16 @@ def prefetch_for(pages, request=None, shown=None):
         "translations": defaultdict(list),
     }
     keys = {page.translation_key for page in pages} if shown is None or "translations" in shown else set()
-    private = private_pages_q(request)
     for translation in (
-        Page.objects.filter(translation_key__in=keys)
-        .live()
-        .exclude(private)
-        .select_related("locale")
-        .order_by("locale_id")
+        readers().pages(Page.objects.filter(translation_key__in=keys)).select_related("locale").order_by("locale_id")
     ):
         store["translations"][translation.translation_key].append(translation)
     store["locale_ids"] = locale_ids(request)
-    store["localized"] = localized_snippets(pages, private, store["locale_ids"], shown)
+    store["localized"] = localized_snippets(pages, store["locale_ids"], shown)
     linked_keys = {page.translation_key for page in store["pages"].values()}
+    linked = Page.objects.filter(translation_key__in=linked_keys, locale_id__in={p.locale_id for p in pages})
     store["link_targets"] = {
-        (page.translation_key, page.locale_id): page
-        for page in Page.objects.filter(translation_key__in=linked_keys, locale_id__in={p.locale_id for p in pages})
-        .live()
-        .defer_streamfields()
+        (page.translation_key, page.locale_id): page for page in readers().pages(linked).defer_streamfields()
     }
     token = _prefetched.set(store)
     try:
@@ -164,12 +156,7 @@ def locale_ids(request):
     return per_version(request, "locale ids", lambda: dict(Locale.objects.values_list("language_code", "pk")))
 
 
-def private_pages_q(request):
-    """Wagtail's filter for pages under a view restriction (`private_q`, one query), made once a content version."""
-    return per_version(request, "private pages", Page.objects.private_q)
-
-
-def localized_snippets(pages, private, locale_ids_by_language, shown):
+def localized_snippets(pages, locale_ids_by_language, shown):
     """The versions, in each listed page's language, of the snippets and pages they link to (topics,
     organisations, a news article's program), else the source-language one; pages only when live and public."""
     from . import page_fields  # see prefetch_for
@@ -182,8 +169,8 @@ def localized_snippets(pages, private, locale_ids_by_language, shown):
     found = {}
     default_id = locale_ids_by_language.get(get_supported_content_language_variant(settings.LANGUAGE_CODE))
     for model, keys in keys_by_model.items():
-        visible = model.objects.live().exclude(private) if issubclass(model, Page) else model.objects.filter(live=True)
-        items = visible.filter(translation_key__in=keys, locale_id__in=locale_ids | {default_id})
+        candidates = model.objects.filter(translation_key__in=keys, locale_id__in=locale_ids | {default_id})
+        items = readers().visible(candidates)
         by_key_locale = {(item.translation_key, item.locale_id): item for item in items}
         for key in keys:
             for locale_id in locale_ids:

@@ -1,25 +1,21 @@
-"""Rich text link handlers that use the API's prefetched pages and documents before querying."""
+"""Rich-text links as readers may follow them (home.rich_text), from the API's prefetched pages and documents."""
 
-from django.utils.html import escape
-
-from wagtail.documents.rich_text import DocumentLinkHandler
-from wagtail.rich_text.pages import PageLinkHandler
+from home.rich_text import ReaderDocumentLinkHandler, ReaderPageLinkHandler
 
 from .prefetch import cached, link_target
 
 
-class PrefetchedPageLinkHandler(PageLinkHandler):
+class PrefetchedPageLinkHandler(ReaderPageLinkHandler):
     @classmethod
     def get_many(cls, attrs_list):
         return cached("pages", [attrs.get("id") for attrs in attrs_list]) or super().get_many(attrs_list)
 
     @classmethod
-    def expand_db_attributes_many(cls, attrs_list):
-        pages = cls.get_many(attrs_list)
-        return [f'<a href="{escape(link_target(page).url)}">' if page else "<a>" for page in pages]
+    def target(cls, page):
+        return link_target(page)
 
 
-class PrefetchedDocumentLinkHandler(DocumentLinkHandler):
+class PrefetchedDocumentLinkHandler(ReaderDocumentLinkHandler):
     @classmethod
     def get_many(cls, attrs_list):
         return cached("documents", [attrs.get("id") for attrs in attrs_list]) or super().get_many(attrs_list)

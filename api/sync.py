@@ -22,9 +22,10 @@ from rest_framework.views import APIView
 
 from delivery.changes import current
 from delivery.models import ChangeRecord
+from home.visibility import readers
 
 from .fields import page_summary
-from .media import RENDITION_SPECS, absolute, document_representation, image_representation, public_only
+from .media import RENDITION_SPECS, absolute, document_representation, image_representation
 from .parameters import empty_parameters, unknown_parameters
 from .prefetch import locale_ids
 from .views import CacheableMixin, CompactJSONMixin, public_pages_for
@@ -112,8 +113,8 @@ def public_objects(records, request):
     images = get_image_model().objects.filter(pk__in=ids[IMAGE]).prefetch_renditions(*RENDITION_SPECS)
     return {
         PAGE: public_pages_for(request).filter(pk__in=ids[PAGE]).select_related("locale").in_bulk(),
-        IMAGE: public_only(images, request).in_bulk(),
-        DOCUMENT: public_only(get_document_model().objects.filter(pk__in=ids[DOCUMENT]), request).in_bulk(),
+        IMAGE: readers().media(images).in_bulk(),
+        DOCUMENT: readers().media(get_document_model().objects.filter(pk__in=ids[DOCUMENT])).in_bulk(),
     }
 
 

@@ -24,7 +24,7 @@ from rest_framework.exceptions import PermissionDenied as PreviewRefused
 from rest_framework.response import Response
 
 from delivery.changes import per_version
-from delivery.visibility import public_pages
+from home.visibility import readers
 
 from . import page_fields
 from .compat import detail_urlpath, remember_site
@@ -38,9 +38,9 @@ from .filters import (
     TopicFilter,
     YearFilter,
 )
-from .media import absolute, document_representation, image_representation, public_only
+from .media import absolute, document_representation, image_representation
 from .parameters import FieldGrammarMixin
-from .prefetch import prefetch_for, private_pages_q
+from .prefetch import prefetch_for
 
 CACHE_SECONDS = 60
 PREVIEW_SALT = "cms.api.preview"
@@ -55,7 +55,8 @@ class CacheableMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if request.method == "GET" and response.status_code == 200:
+        private = "private" in response.get("Cache-Control", "")  # a preview says so itself
+        if request.method == "GET" and response.status_code == 200 and not private:
             patch_cache_control(response, public=True, max_age=self.cache_seconds)
         return response
 
@@ -84,7 +85,7 @@ def site_roots(request):
 def public_pages_for(request):
     """Live pages without any view restriction, under the site's root in each language: responses are publicly
     cacheable, whoever asks (Wagtail's own keeps the pages a session has unlocked)."""
-    return public_pages(site_roots(request), private_pages_q(request))
+    return readers().pages(roots=site_roots(request))
 
 
 class APIPageSerializer(PageSerializer):
@@ -265,7 +266,7 @@ class PublicMediaMixin(CacheableMixin, CompactJSONMixin, FieldGrammarMixin):
     known_query_parameters = frozenset(["limit", "offset", "fields", "search", "search_operator", "format"])
 
     def get_queryset(self):
-        return public_only(self.model.objects.all().order_by("id"))
+        return readers().media(self.model.objects.all().order_by("id"))
 
 
 class PublicImagesAPIViewSet(PublicMediaMixin, ImagesAPIViewSet):

@@ -25,9 +25,9 @@ def api_preview_button(page, user, view_name, next_url=None):
         yield Button(_("API preview"), reverse("api_preview_link", args=[page.pk]), icon_name="code", priority=60)
 
 
-@hooks.register("register_rich_text_features", order=100)
+@hooks.register("register_rich_text_features", order=110)
 def use_prefetched_links(features):
-    """After Wagtail's own link types (order=100), so that these take their place."""
+    """After the readers' link types of home (order 100), so that these take their place."""
     features.register_link_type(PrefetchedPageLinkHandler)
     features.register_link_type(PrefetchedDocumentLinkHandler)
 

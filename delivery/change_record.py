@@ -26,9 +26,10 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import post_page_move
 
+from home.visibility import Readers
+
 from .changes import advance, bookkeeping_only, current, watched
 from .models import ChangeRecord
-from .visibility import all_site_roots, private_collection_ids, public_media, public_pages
 
 PAGE, IMAGE, DOCUMENT = ChangeRecord.Kind.PAGE, ChangeRecord.Kind.IMAGE, ChangeRecord.Kind.DOCUMENT
 
@@ -59,7 +60,7 @@ def record(kind, affected_ids, public_now):
 def record_pages(pages):
     """The pages of the query `pages` looked at again."""
     ids = pages.values("pk")
-    public = public_pages(all_site_roots(), Page.objects.private_q()).filter(pk__in=ids)
+    public = Readers().pages(Page.objects.filter(pk__in=ids))
     record(PAGE, ids, public.values_list("pk", "locale_id"))
 
 
@@ -72,7 +73,7 @@ def record_page_tree(page_id):
 def record_media(model, items):
     """The images or documents of the query `items` looked at again."""
     kind = IMAGE if issubclass(model, AbstractImage) else DOCUMENT
-    public = public_media(items, private_collection_ids())
+    public = Readers().media(items)
     record(kind, items.values("pk"), ((pk, None) for pk in public.values_list("pk", flat=True)))
 
 

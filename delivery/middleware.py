@@ -20,7 +20,10 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from django.utils.translation import get_language
 
+from home.visibility import Readers, reading_as
+
 from . import changes
+from .changes import per_version
 from .release import release
 
 CACHED_HEADERS_SKIPPED = {"set-cookie", "etag", "last-modified", "date"}
@@ -142,3 +145,15 @@ class ResponseCacheMiddleware:
             response["X-Cache"] = "miss"
             variant.stamp(response)
         return response
+
+
+class ReadersMiddleware:
+    """Every surface of a request asks the same definition of what readers may see (home.visibility), whose facts
+    (view restrictions, private collections, site roots) are looked up once a content version in this process."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with reading_as(per_version(request, "readers", Readers)):
+            return self.get_response(request)

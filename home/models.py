@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .blocks import RICH_TEXT_FEATURES
 from .text import page_body_text, segment
+from .visibility import readers
 
 
 class BasePage(Page):
@@ -75,8 +76,8 @@ class BasePage(Page):
         return segment(page_body_text(self), self.locale.language_code)
 
     def live_translations(self):
-        """This page in every language it is published in, this one included, in a stable order."""
-        return self.get_translations(inclusive=True).live().public().select_related("locale").order_by("locale__id")
+        """This page in every language readers may see it in, this one included, in a stable order."""
+        return readers().pages(self.get_translations(inclusive=True)).select_related("locale").order_by("locale__id")
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
@@ -118,19 +119,17 @@ class HomePage(BasePage):
         return self.hero_image
 
     def latest_news(self, count=3):
-        news_article_model = apps.get_model("news", "NewsArticlePage")
-        return (
-            news_article_model.objects.live()
-            .public()
-            .filter(locale=self.locale)
-            .select_related("lead_image")
-            .order_by("-date", "-pk")[:count]
-        )
+        articles = apps.get_model("news", "NewsArticlePage").objects.filter(locale=self.locale)
+        return readers().pages(articles).select_related("lead_image").order_by("-date", "-pk")[:count]
 
     def featured(self):
-        """The editor's picks, shown in this page's language where a live translation exists."""
-        pages = (feature.page.specific.localized for feature in self.featured_pages.select_related("page"))
-        return [page for page in pages if page.live]
+        """The editor's picks that readers may see, each in the reader's language where it is translated."""
+        pages = (readers().localized(feature.page.specific) for feature in self.featured_pages.select_related("page"))
+        return [page for page in pages if page is not None]
+
+    def menu_items(self):
+        """The sections under the home page shown in the menu, those readers may see."""
+        return readers().pages(self.get_children().in_menu()).specific()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

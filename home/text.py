@@ -11,6 +11,8 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
+from .visibility import readers
+
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -45,7 +47,7 @@ def value_text(value):
     if isinstance(value, StreamValue):
         return [text for block in value for text in value_text(block.value)]
     if isinstance(value, AbstractDocument):  # an attached file is known to readers by its title
-        return [value.title]
+        return [value.title] if readers().can_see(value) else []
     if isinstance(value, StructValue | dict):
         return [text for item in value.values() for text in value_text(item)]
     if isinstance(value, list | tuple):

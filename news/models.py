@@ -17,6 +17,7 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import BasePage
 from home.text import RelatedNamesField
+from home.visibility import readers
 from resources.models import topic_filter
 from resources.snippets import Topic, topic_names
 
@@ -33,7 +34,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     api_fields = [*BasePage.api_fields, APIField("intro")]
 
     def articles(self):
-        return NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        return readers().pages(NewsArticlePage.objects.child_of(self)).order_by("-date", "-pk")
 
     @path("")
     def listing(self, request):
@@ -149,15 +150,15 @@ class NewsArticlePage(BasePage):
         return self.lead_image
 
     def topics(self):
-        return [link.topic.localized for link in self.article_topics.select_related("topic")]
+        topics = (readers().localized(link.topic) for link in self.article_topics.select_related("topic"))
+        return [topic for topic in topics if topic is not None]
 
     def topic_names(self):
         return topic_names(self)
 
     def program(self):
-        """The related program in the reader's language, if it is live."""
-        program = self.related_program.localized if self.related_program else None
-        return program if program and program.live else None
+        """The related program in the reader's language, if readers may see it."""
+        return readers().localized(self.related_program) if self.related_program else None
 
 
 class NewsArticleTopic(Orderable):

@@ -20,6 +20,7 @@ from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DownloadsBlock, Fig
 from home.content import EARLIEST_YEAR, LATEST_YEAR, content_kinds
 from home.models import BasePage
 from home.text import RelatedNamesField
+from home.visibility import readers
 
 from .snippets import Organization, Topic, names_in, topic_names
 
@@ -83,7 +84,7 @@ class ResourceIndexPage(BasePage):
         models_shown = [kinds[kind]] if kind in kinds else list(kinds.values())
         resources = []
         for model in models_shown:
-            pages = model.objects.child_of(self).live().public()
+            pages = readers().pages(model.objects.child_of(self))
             if topic:
                 pages = pages.filter(**topic_filter(topic, model.topic_lookup)).distinct()
             resources.extend(pages)
@@ -174,7 +175,9 @@ class ProgramPage(ResourcePage):
         """Partners and donors, each shown in the reader's language."""
         grouped = {}
         for link in self.organizations.select_related("organization"):
-            grouped.setdefault(ProgramOrganization.ROLE_HEADINGS[link.role], []).append(link.organization.localized)
+            organization = readers().localized(link.organization)
+            if organization is not None:
+                grouped.setdefault(ProgramOrganization.ROLE_HEADINGS[link.role], []).append(organization)
         return grouped
 
 
@@ -305,7 +308,7 @@ class TipSheetPage(SingleTopicResourcePage):
         verbose_name_plural = _("tip sheets")
 
     def pdf_title(self):
-        return self.pdf.title if self.pdf else ""
+        return self.pdf.title if readers().can_see(self.pdf) else ""
 
     @property
     def social_image(self):

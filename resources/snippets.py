@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.permissions import LocaleCheckedEditView, LocaleScopedPermissionPolicy
+from home.visibility import readers
 
 
 class Topic(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -40,8 +41,9 @@ class Topic(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, mo
 
     @classmethod
     def for_filters(cls):
-        """Every live topic, named in the reader's language where that translation is live."""
-        return [topic.localized for topic in cls.objects.filter(locale=Locale.get_default(), live=True)]
+        """Every topic readers may see, named in the reader's language where that translation may be seen."""
+        topics = (readers().localized(topic) for topic in cls.objects.filter(locale=Locale.get_default()))
+        return [topic for topic in topics if topic is not None]
 
 
 class Organization(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -88,8 +90,10 @@ register_snippet(OrganizationViewSet)
 
 
 def names_in(snippets, locale):
-    """The names of these topics or organisations as readers of `locale` see them (the translation if there is one)."""
-    return [(snippet.get_translation_or_none(locale) or snippet).name for snippet in snippets]
+    """The names of these topics or organisations as readers of `locale` see them (the published translation if
+    there is one), leaving out those readers never see."""
+    shown = (readers().localized(snippet, locale) for snippet in snippets)
+    return [snippet.name for snippet in shown if snippet is not None]
 
 
 def topic_names(page):

@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.db.models import Count, F
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from home.content import content_kinds, kind_of, pages_dated_in, pages_filed_under
+from home.visibility import readers
 
 
 def page_facts(page):
@@ -56,14 +57,10 @@ def models_slug(model):
     return F(f"{model.topic_lookup}__slug")
 
 
-def live_public_pages():
-    return Page.objects.live().public()
-
-
 def searchable_pages(languages):
     """The live public pages of the content kinds in these languages, as every search starts from them."""
     locales = Locale.objects.filter(language_code__in=languages)  # by id: the search index cannot filter on codes
-    return live_public_pages().type(*content_kinds().values()).filter(locale__in=locales)
+    return readers().pages().type(*content_kinds().values()).filter(locale__in=locales)
 
 
 def database_backend():

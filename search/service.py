@@ -18,6 +18,7 @@ from elasticsearch.exceptions import ElasticsearchException
 
 from delivery import changes
 from home.content import content_kinds, kind_of
+from home.visibility import Readers, readers
 
 from .backends.database import DatabaseSearch
 from .backends.elastic import ElasticsearchSearch
@@ -62,16 +63,13 @@ def log_fallback(error):
         logger.warning("The search engine could not answer (%s); answering from the database.", error)
 
 
-def is_searchable(page):
-    return page.live and kind_of(page) is not None and Page.objects.public().filter(pk=page.pk).exists()
-
-
 def apply_updates(page_ids):
     """Indexes the searchable pages among page_ids in the readers' index and removes the rest (unpublished,
     private, deleted); Wagtail's own engine index gets the pages that still exist, so that its admin search
     catches up after an outage too."""
     existing = list(Page.objects.filter(pk__in=page_ids).specific())
-    searchable = [page for page in existing if is_searchable(page)]
+    visible = Readers()
+    searchable = [page for page in existing if kind_of(page) is not None and visible.can_see(page)]
     engine = ElasticsearchSearch()
     engine.ensure_index()
     if searchable:
@@ -93,7 +91,7 @@ def rebuild(progress=None, chunk_size=200):
     started = time.perf_counter()
     index = engine.start_rebuild()
     try:
-        pages = Page.objects.live().public().type(*content_kinds().values()).specific()
+        pages = readers().pages(Page.objects.type(*content_kinds().values())).specific()
         total, done = pages.count(), 0
         for chunk in in_chunks(pages.iterator(chunk_size=chunk_size), chunk_size):
             engine.fill(chunk)

@@ -9,7 +9,8 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 
 from home.content import content_kinds
-from search.facts import database_backend, live_public_pages, searchable_pages
+from home.visibility import readers
+from search.facts import database_backend, searchable_pages
 
 WORD = re.compile(r"[A-Za-z]+")
 SHORTEST_CORRECTED = 4  # shorter words have too many neighbours to guess from
@@ -18,14 +19,14 @@ SHORTEST_CORRECTED = 4  # shorter words have too many neighbours to guess from
 def site_vocabulary(languages):
     """The lower-case English words of the live pages' titles and summaries in these languages, cached until a
     page is published or unpublished."""
-    version = live_public_pages().aggregate(count=Count("pk"), latest=Max("last_published_at"))
+    version = readers().pages().aggregate(count=Count("pk"), latest=Max("last_published_at"))
     stamp = version["latest"].timestamp() if version["latest"] else 0
     key = f"search-vocabulary:{'-'.join(sorted(languages))}:{version['count']}:{stamp}"
     vocabulary = cache.get(key)
     if vocabulary is None:
         vocabulary = set()
         for model in content_kinds().values():
-            pages = model.objects.live().public().filter(locale__language_code__in=languages)
+            pages = readers().pages(model.objects.filter(locale__language_code__in=languages))
             for title, summary in pages.values_list("title", "summary"):
                 vocabulary.update(word.lower() for word in WORD.findall(f"{title} {summary}"))
         cache.set(key, vocabulary, timeout=24 * 3600)

@@ -39,13 +39,15 @@ def make_staff(role, username=None, password="correct-horse-battery"):
 def publish_article(
     title, text="Residents fixed leaking taps.", date=datetime.date(2008, 3, 22), slug=None, publish=True
 ):
-    """An English news article under the English newsroom, published unless asked otherwise."""
+    """An English news article under the English newsroom, published unless asked otherwise (a draft then, as an
+    editor's new page is)."""
     index = NewsIndexPage.objects.get(locale__language_code="en")
     article = NewsArticlePage(
         title=title,
         slug=slug or slugify(title),
         date=date,
         body=[("paragraph", f"<p>{text}</p>")],
+        live=publish,
     )
     index.add_child(instance=article)
     if publish:
@@ -88,3 +90,22 @@ def private_collection():
     collection = Collection.get_first_root_node().add_child(name="Board papers")
     CollectionViewRestriction.objects.create(collection=collection, restriction_type="password", password="x")
     return collection
+
+
+def rich_article(index, number, image, document, linked_page):
+    """A published article whose body links a page and a document and shows an image and a document block."""
+    body = [
+        (
+            "paragraph",
+            f'<p>See <a linktype="page" id="{linked_page.pk}">the program</a> and '
+            f'<a linktype="document" id="{document.pk}">the deck</a>.</p>',
+        ),
+        ("image", {"image": image, "alt_text": "Volunteers", "caption": "Volunteers at work"}),
+        ("document", {"document": document, "title": "Deck"}),
+    ]
+    article = NewsArticlePage(
+        title=f"Story {number}", slug=f"story-{number}", date=datetime.date(2009, 1, 1), body=body, lead_image=image
+    )
+    index.add_child(instance=article)
+    article.save_revision().publish()
+    return article

@@ -1,7 +1,6 @@
 """The headless JSON API: content in both languages, filters, errors, caching, CORS, preview, constant query
 counts, and nothing unpublished or private ever leaking (the schema: test_api_schema.py)."""
 
-import datetime
 import json
 
 from django.core.files.storage import default_storage
@@ -17,28 +16,10 @@ from api.views import preview_token
 from news.models import NewsArticlePage, NewsIndexPage
 from resources.models import ProgramPage, SuccessStoryPage, TipSheetPage
 
-from .factories import make_document, make_image, private_collection
+from .factories import make_document, make_image, private_collection, rich_article
 from .helpers import NEWS, SyncedApp, api, chinese_translation, detail, items
 
 pytestmark = pytest.mark.django_db
-
-
-def rich_article(index, number, image, document, linked_page):
-    body = [
-        (
-            "paragraph",
-            f'<p>See <a linktype="page" id="{linked_page.pk}">the program</a> and '
-            f'<a linktype="document" id="{document.pk}">the deck</a>.</p>',
-        ),
-        ("image", {"image": image, "alt_text": "Volunteers", "caption": "Volunteers at work"}),
-        ("document", {"document": document, "title": "Deck"}),
-    ]
-    article = NewsArticlePage(
-        title=f"Story {number}", slug=f"story-{number}", date=datetime.date(2009, 1, 1), body=body, lead_image=image
-    )
-    index.add_child(instance=article)
-    article.save_revision().publish()
-    return article
 
 
 # -- content in both languages ------------------------------------------------------------------------
@@ -238,7 +219,7 @@ def test_headless_preview_needs_a_valid_signed_token(client):
     response = api(client, "/api/v2/pages/preview/", token=preview_token(article))
     assert response.status_code == 200
     assert response.json()["title"] == "Draft for the app preview"
-    assert "no-store" in response["Cache-Control"]
+    assert set(response["Cache-Control"].split(", ")) == {"private", "no-store"}
     for token in ("", "garbage", preview_token(article)[:-2] + "xx"):
         bad = api(client, "/api/v2/pages/preview/", token=token)
         assert bad.status_code == 403

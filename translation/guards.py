@@ -78,6 +78,9 @@ class PublisherOnlyActionsMiddleware:
         match = request.resolver_match
         if match is None:
             return None
+        guarded = match.view_name in GUARDED_VIEWS or match.view_name == "wagtail_bulk_action"
+        if guarded and not request.user.has_perm("wagtailadmin.access_admin"):
+            return None  # the admin's own check answers first: strangers to the login page, nothing looked up
         if match.view_name in GUARDED_VIEWS:
             find_target, allowed = GUARDED_VIEWS[match.view_name]
             target = find_target(view_kwargs) if find_target else None

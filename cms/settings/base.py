@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "cms.middleware.ControlCharacterGuardMiddleware",
     "cms.middleware.ReaderLocaleMiddleware",
     "delivery.middleware.ResponseCacheMiddleware",
+    "delivery.middleware.ReadersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

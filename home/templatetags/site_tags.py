@@ -13,6 +13,7 @@ from wagtail.models import Locale, Site
 import segno
 
 from home.text import is_chinese
+from home.visibility import readers
 
 register = template.Library()
 
@@ -21,9 +22,10 @@ OPEN_GRAPH_LOCALES = {"en": "en_US", "zh-hans": "zh_CN"}
 
 @register.simple_tag(takes_context=True)
 def site_home(context):
-    """The home page in the reader's language (falls back to the default one)."""
+    """The home page in the reader's language (falls back to the default one), if readers may see it."""
     site = Site.find_for_request(context["request"])
-    return site.root_page.localized.specific if site else None
+    home = readers().localized(site.root_page) if site else None
+    return home.specific if home else None
 
 
 @register.simple_tag(takes_context=True)
@@ -44,7 +46,7 @@ def language_links(context):
             url = translate_url(request.get_full_path(), code)
         else:
             home_translation = home.get_translation_or_none(Locale.objects.get(language_code=code)) if home else None
-            url = home_translation.get_url(request) if home_translation and home_translation.live else f"/{code}/"
+            url = home_translation.get_url(request) if readers().can_see(home_translation) else f"/{code}/"
         links.append(
             {
                 "code": code,
@@ -55,6 +57,13 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.filter
+def for_readers(item):
+    """An image, document, page or snippet as readers of this language may see it, or None: templates show
+    nothing else (a private image, a draft topic)."""
+    return readers().localized(item)
 
 
 @register.filter

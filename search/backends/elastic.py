@@ -9,6 +9,7 @@ from elasticsearch_dsl import Q, Search
 
 from home.content import content_kinds
 from home.text import page_body_text
+from home.visibility import readers
 from search import engine
 from search.documents import PageDocument, alias_name, building_alias_name
 from search.facts import page_facts
@@ -80,7 +81,7 @@ class ElasticsearchSearch:
             for name in ("kind", "topic", "year")
         }
         ids = [hit.page_id for hit in response]
-        pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids).specific()}
+        pages = {page.pk: page for page in readers().pages(Page.objects.filter(pk__in=ids)).specific()}
         terms = request.terms  # segments the query and its synonyms: once, not per hit
         for page_id in ids:
             page = pages.get(page_id)
@@ -96,7 +97,7 @@ class ElasticsearchSearch:
             .source(["page_id"])[:limit]
         )
         ids = [hit.page_id for hit in search.execute()]
-        titles = dict(Page.objects.live().public().filter(pk__in=ids).values_list("pk", "title"))
+        titles = dict(readers().pages(Page.objects.filter(pk__in=ids)).values_list("pk", "title"))
         return [titles[page_id] for page_id in ids if page_id in titles]
 
     # -- writing -------------------------------------------------------------------------------------
