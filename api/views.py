@@ -55,8 +55,8 @@ class CacheableMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        private = "private" in response.get("Cache-Control", "")  # a preview says so itself
-        if request.method == "GET" and response.status_code == 200 and not private:
+        decided = response.has_header("Cache-Control")  # a preview or a degraded answer says so itself
+        if request.method == "GET" and response.status_code == 200 and not decided:
             patch_cache_control(response, public=True, max_age=self.cache_seconds)
         return response
 

@@ -2,15 +2,24 @@ import re
 
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
 class ReaderLocaleMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware, except that admin, API, document and file URLs are never redirected
-    to a language prefix: their 404s stay 404s instead of turning into redirects to /en/..."""
+    to a language prefix: their 404s stay 404s instead of turning into redirects to /en/...
 
-    UNPREFIXED_PATHS = ("/admin/", "/api/", "/documents/", "/static/", "/media/", "/sitemap.xml")
+    Where the language does not come from the path, it comes from the language cookie or Accept-Language: a
+    response then names both in Vary, so that a cache in front never serves one language's answer to the other."""
+
+    FILE_PATHS = ("/documents/", "/static/", "/media/")  # the same bytes in every language
+    UNPREFIXED_PATHS = ("/admin/", "/api/", *FILE_PATHS, "/sitemap.xml")
 
     def process_response(self, request, response):
+        by_language = not request.path_info.startswith(self.FILE_PATHS)
+        if by_language and not translation.get_language_from_path(request.path_info):
+            patch_vary_headers(response, ["Accept-Language", "Cookie"])
         if request.path_info.startswith(self.UNPREFIXED_PATHS):
             return response
         return super().process_response(request, response)

@@ -11,6 +11,7 @@ from api import openapi
 from api.errors import api_not_found
 from api.router import api_router
 from api.sync import SyncAPIView
+from delivery.files import serve_media
 from home.sitemaps import AllLanguagesSitemap
 from search import views as search_views
 
@@ -25,15 +26,14 @@ urlpatterns = [
     path("api/docs/", openapi.docs_view, name="api_docs"),
     re_path(r"^api/", api_not_found),
     path("documents/", include(wagtaildocs_urls)),
+    re_path(r"^media/(?P<name>.+)$", serve_media, name="media"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Reader-facing pages under /en/ and /zh-hans/; "/" redirects by the browser's Accept-Language.
 urlpatterns += i18n_patterns(

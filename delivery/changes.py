@@ -3,7 +3,9 @@ moved or deleted, a snippet, image, document, collection, site or setting saved 
 changed, and the search engine's index updated, which search/service.py reports itself), and not by a draft saved.
 Every model is watched except the few that never reach a reader, so a new model is safe by default."""
 
+import contextlib
 import datetime
+from collections import OrderedDict
 
 from django.apps import apps
 from django.db import connection
@@ -106,7 +108,8 @@ def current():
     return number, changed_at
 
 
-_per_version = {}
+PER_VERSION_ENTRIES = 2_000  # lookups kept per process (one per site host, image and base URL, ...)
+_per_version = OrderedDict()  # key -> (version, value), least recently used first
 
 
 def per_version(request, key, compute):
@@ -127,6 +130,10 @@ def per_version(request, key, compute):
     known = _per_version.get(key)
     if known is None or known[0] != version:
         known = _per_version[key] = (version, compute())
+        if len(_per_version) > PER_VERSION_ENTRIES:
+            _per_version.popitem(last=False)
+    with contextlib.suppress(KeyError):  # another thread may have just dropped it
+        _per_version.move_to_end(key)
     return known[1]
 
 

@@ -1,11 +1,15 @@
 """Conditional requests and the shared response cache for anonymous readers.
 
-The ETag and Last-Modified of a response are known before it is built: they come from the content version, the
-release and the request's variant (URL, language, Accept). So a matching If-None-Match or If-Modified-Since is
-answered 304 at once, and a response already built for this variant is served from the cache (local memory, or
-Redis in production) without touching the view. Only responses marked `Cache-Control: public` are stored: the
-API's public reads, and the pages and search results readers see. Requests with a session (staff, or a reader who
-entered a page's password) and anything private or previewed never enter or come out of the cache.
+A response a view marks `Cache-Control: public` is stored under what identifies it: the release, the content
+version, the URL, the language and the Accept header. Its ETag is a digest of its body, so it tells nothing of the
+site's activity, and a 304 answers only a request that would get that very 200: one whose stored (or just built)
+response has the ETag it names. No Last-Modified is sent: a time in whole seconds could hide a second change made
+within the same second. Requests with a session (staff, or a reader who entered a page's password), and anything
+private, previewed or degraded (a search answered by the fallback) never enter or come out of the cache.
+
+The cache cannot be flooded: a response is stored only if its view read every parameter of the request, and one
+with a query string only the second time this process is asked for it (random URLs never repeat); every table kept
+in the process is bounded.
 """
 
 import hashlib
@@ -15,9 +19,9 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils.cache import patch_vary_headers
-from django.utils.http import http_date, parse_etags, parse_http_date_safe
+from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
 from home.visibility import Readers, reading_as
@@ -27,7 +31,9 @@ from .changes import per_version
 from .release import release
 
 CACHED_HEADERS_SKIPPED = {"set-cookie", "etag", "last-modified", "date"}
+NOT_MODIFIED_HEADERS = ("Cache-Control", "Vary", "Content-Location", "Expires")
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+ADMISSION_MEMORY = 10_000  # query-string variants asked once, remembered per process
 
 
 def anonymous_read(request):
@@ -52,39 +58,124 @@ def storable(response):
     )
 
 
-class Variant:
+def content_etag(content):
+    return f'"{hashlib.sha256(content).hexdigest()[:32]}"'
+
+
+def names_etag(request, etag):
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+    return bool(if_none_match) and (etag in parse_etags(if_none_match) or if_none_match.strip() == "*")
+
+
+def not_modified(etag, headers):
+    response = HttpResponseNotModified()
+    for name in NOT_MODIFIED_HEADERS:
+        if name in headers:
+            response[name] = headers[name]
+    response["ETag"] = etag
+    return response
+
+
+class ParametersRead(QueryDict):
+    """The request's query parameters, noting which ones the view asked for (any that it did not must not make a
+    stored response distinct)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.read = set()
+
+    @classmethod
+    def of(cls, parameters):
+        tracked = cls("", mutable=True, encoding=parameters.encoding)
+        for key, values in parameters.lists():
+            tracked.setlist(key, values)
+        tracked._mutable = False
+        return tracked
+
+    def _note(self, key):
+        self.read.add(key)
+        return key
+
+    def __getitem__(self, key):
+        return super().__getitem__(self._note(key))
+
+    def __contains__(self, key):
+        return super().__contains__(self._note(key))
+
+    def get(self, key, default=None):
+        return super().get(self._note(key), default)
+
+    def getlist(self, key, default=None):
+        return super().getlist(self._note(key), default)
+
+    def _all(self):
+        self.read.update(super().keys())
+
+    def keys(self):
+        self._all()
+        return super().keys()
+
+    def __iter__(self):
+        self._all()
+        return super().__iter__()
+
+    def items(self):
+        self._all()
+        return super().items()
+
+    def lists(self):
+        self._all()
+        return super().lists()
+
+    def values(self):
+        self._all()
+        return super().values()
+
+    def dict(self):
+        self._all()
+        return super().dict()
+
+    def copy(self):
+        self._all()
+        return super().copy()
+
+    def urlencode(self, safe=None):
+        self._all()
+        return super().urlencode(safe)
+
+    def all_read(self):
+        return set(super().keys()) <= self.read
+
+
+def digest(*parts):
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def what_was_asked(request):
+    """What the request asked for: its URL, language and Accept header."""
+    return digest(request.build_absolute_uri(), get_language() or "", request.META.get("HTTP_ACCEPT", ""))
+
+
+def variant_key(request, asked):
     """What identifies one response: the code, the content version and what the request asked for."""
+    number, _changed_at = request.content_version = changes.current()
+    return "response:" + digest(settings.SECRET_KEY, release(), str(number), asked)
 
-    def __init__(self, request):
-        number, changed_at = request.content_version = changes.current()
-        release_id, released_at = release()
-        parts = [
-            settings.SECRET_KEY,
-            release_id,
-            str(number),
-            changed_at.isoformat(),
-            request.build_absolute_uri(),
-            get_language() or "",
-            request.META.get("HTTP_ACCEPT", ""),
-        ]
-        digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-        self.key = f"response:{digest}"
-        self.etag = f'"{number}-{digest[:20]}"'
-        self.last_modified = int(max(changed_at.timestamp(), released_at))
 
-    def matches(self, request):
-        """If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2)."""
-        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
-        if if_none_match:
-            return self.etag in parse_etags(if_none_match)
-        since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
-        return since is not None and self.last_modified <= since
+class Doorkeeper:
+    """The URLs with a query string asked in this process, the most recent `size`: such a response is stored from the
+    second time its URL is asked (in any content version), so a flood of random query strings stores nothing."""
 
-    def stamp(self, response):
-        response["ETag"] = self.etag
-        response["Last-Modified"] = http_date(self.last_modified)
-        patch_vary_headers(response, ["Accept"])
-        return response
+    def __init__(self, size):
+        self.size, self.seen = size, OrderedDict()
+
+    def admits(self, asked):
+        known = asked in self.seen
+        self.seen[asked] = True
+        self.seen.move_to_end(asked)
+        if len(self.seen) > self.size:
+            self.seen.popitem(last=False)
+        return known
 
 
 class LocalCopies:
@@ -116,6 +207,7 @@ class ResponseCacheMiddleware:
         self.get_response = get_response
         shared = not isinstance(caches[settings.RESPONSE_CACHE], LocMemCache | DummyCache)
         self.local = LocalCopies(settings.RESPONSE_CACHE_LOCAL_BYTES) if shared else None
+        self.doorkeeper = Doorkeeper(ADMISSION_MEMORY)
 
     def lookup(self, cache, key):
         stored = self.local.get(key) if self.local else None
@@ -128,23 +220,30 @@ class ResponseCacheMiddleware:
     def __call__(self, request):
         if not anonymous_read(request):
             return self.get_response(request)
-        variant = Variant(request)
-        if variant.matches(request):
-            return variant.stamp(HttpResponseNotModified())
+        asked = what_was_asked(request)
+        key = variant_key(request, asked)
         cache = caches[settings.RESPONSE_CACHE]
-        stored = self.lookup(cache, variant.key)
+        stored = self.lookup(cache, key)
         if stored is not None:
-            status, headers, content = stored
+            status, headers, content, etag = stored
+            if names_etag(request, etag):
+                return not_modified(etag, headers)
             response = HttpResponse(b"" if request.method == "HEAD" else content, status=status, headers=headers)
-            response["X-Cache"] = "hit"
-            return variant.stamp(response)
+            response["X-Cache"], response["ETag"] = "hit", etag
+            return response
+        request.GET = parameters = ParametersRead.of(request.GET)
         response = self.get_response(request)
-        if request.method == "GET" and storable(response):
+        if not storable(response):
+            return response
+        del response["Last-Modified"]
+        patch_vary_headers(response, ["Accept"])
+        etag = response["ETag"] = content_etag(response.content)
+        admitted = not request.GET or self.doorkeeper.admits(asked)
+        if request.method == "GET" and parameters.all_read() and admitted:
             headers = {name: value for name, value in response.items() if name.lower() not in CACHED_HEADERS_SKIPPED}
-            cache.set(variant.key, (response.status_code, headers, response.content), settings.RESPONSE_CACHE_SECONDS)
+            cache.set(key, (response.status_code, headers, response.content, etag), settings.RESPONSE_CACHE_SECONDS)
             response["X-Cache"] = "miss"
-            variant.stamp(response)
-        return response
+        return not_modified(etag, response) if names_etag(request, etag) else response
 
 
 class ReadersMiddleware:

@@ -22,12 +22,11 @@ def source_files(root):
 
 @functools.cache
 def release():
-    """(identifier, when it was made as a Unix time); computed once a process."""
+    """The release's identifier; computed once a process."""
     if settings.RELEASE:
-        return settings.RELEASE, 0.0
-    digest, newest = hashlib.sha256(), 0.0
+        return settings.RELEASE
+    digest = hashlib.sha256()
     for path in source_files(settings.BASE_DIR):
         with open(path, "rb") as source:
             digest.update(os.path.relpath(path, settings.BASE_DIR).encode() + b"\0" + source.read())
-        newest = max(newest, os.path.getmtime(path))
-    return digest.hexdigest()[:16], newest
+    return digest.hexdigest()[:16]

@@ -5,9 +5,11 @@ the database does. Page changes reach the engine through background tasks (searc
 or an editor's request, and a misbehaving engine is skipped at once by the circuit breaker (search/engine.py).
 """
 
+import contextlib
 import dataclasses
 import logging
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 
@@ -28,6 +30,24 @@ from .spelling import did_you_mean
 from .synonyms import glossary_forms
 
 logger = logging.getLogger(__name__)
+_answer = ContextVar("search_answer", default=None)
+
+
+@dataclasses.dataclass
+class Answer:
+    degraded: bool = False  # the engine is configured, but the database answered something in it
+
+
+@contextlib.contextmanager
+def answering():
+    """Within this block, notes whether a search or suggestion fell back to the database: such an answer must not
+    be stored as the answer (the engine may hold what the database lacks, or rank otherwise)."""
+    answer = Answer()
+    token = _answer.set(answer)
+    try:
+        yield answer
+    finally:
+        _answer.reset(token)
 
 
 def engine_configured():
@@ -58,7 +78,11 @@ def suggest(prefix, language):
 
 
 def log_fallback(error):
-    """The breaker says once that the engine is out; other errors (a missing index, say) are worth a line each."""
+    """Notes the fallback in the answer being built. The breaker says once that the engine is out; other errors (a
+    missing index, say) are worth a line each."""
+    answer = _answer.get()
+    if answer is not None:
+        answer.degraded = True
     if not is_engine_failure(error):
         logger.warning("The search engine could not answer (%s); answering from the database.", error)
 

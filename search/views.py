@@ -1,10 +1,13 @@
 """The reader-facing search page (/en/search/, /zh-hans/search/) and its JSON twin under /api/v2/search/."""
 
+import functools
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -70,7 +73,21 @@ def run_search(params):
     return request, results, suggestions[:SUGGESTION_COUNT]
 
 
-@cache_control(public=True, max_age=0)
+def cacheable_unless_degraded(view):
+    """Answers are public (cached until the content changes) unless the search fell back to the database."""
+
+    @functools.wraps(view)
+    def answer(request, *args, **kwargs):
+        with service.answering() as searched:
+            response = view(request, *args, **kwargs)
+        if searched.degraded:
+            response["Cache-Control"] = "no-store"
+        return response
+
+    return answer
+
+
+@cacheable_unless_degraded
 def search(request):
     context = {"query": clean_query(request.GET.get("q", ""))}
     try:
@@ -86,7 +103,9 @@ def search(request):
         suggestions=suggestions,
         page_obj=paginator.get_page(search_request.page),
     )
-    return render(request, "search/search.html", context)
+    response = render(request, "search/search.html", context)
+    patch_cache_control(response, public=True, max_age=0)
+    return response
 
 
 def search_hit(hit, request):
@@ -111,6 +130,7 @@ def parameter_error(request, known):
 class SearchAPIView(CacheableMixin, APIView):
     """GET /api/v2/search/?q=…: the same search as the site, as JSON."""
 
+    @method_decorator(cacheable_unless_degraded)
     def get(self, request):
         if error := parameter_error(request, PARAMETERS):
             return Response({"message": error}, status=400)
@@ -143,6 +163,7 @@ class SearchAPIView(CacheableMixin, APIView):
 class SuggestAPIView(CacheableMixin, APIView):
     """GET /api/v2/search/suggest/?q=wat&locale=en: titles completing what the reader types."""
 
+    @method_decorator(cacheable_unless_degraded)
     def get(self, request):
         if error := parameter_error(request, {"q", "locale", "format"}):
             return Response({"message": error}, status=400)

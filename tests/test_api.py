@@ -241,9 +241,8 @@ def test_conditional_requests_get_304_and_changes_show_at_once(client):
     url = f"/api/v2/pages/{article.pk}/"
     first = client.get(url)
     assert set(first["Cache-Control"].split(", ")) == {"public", "max-age=60"}
-    assert first["ETag"] and first["Last-Modified"]
+    assert first["ETag"] and "Last-Modified" not in first  # a time in seconds could hide a second change
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
-    assert client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
 
     article.title = "Published just now"
     article.save_revision().publish()

@@ -141,3 +141,43 @@ def test_guarded_admin_views_send_strangers_to_the_login_page_before_any_lookup(
     answers = [client.get(reverse(url_name, args=[pk])) for pk in (existing.pk, 999999)]
     assert [answer.status_code for answer in answers] == [302, 302]
     assert all(answer["Location"].startswith("/admin/login/?next=") for answer in answers)
+
+
+def test_files_reach_strangers_only_through_checked_views(client):
+    secret = make_image("Secret plan", private_collection())
+    secret_rendition = secret.get_rendition("max-165x165")  # as the admin makes for its listing
+    public = make_image("Open plan")
+    public_rendition = public.get_rendition("max-165x165")
+    secret_document = make_document("Secret memo", secret.collection)
+    public_document = make_document("Open memo")
+
+    for url in (secret.file.url, secret_rendition.url, secret_document.file.url, public_document.file.url):
+        assert client.get(url).status_code == 404, url
+    assert client.get("/media/no/such/file.jpg").status_code == 404
+    for url in (public.file.url, public_rendition.url):
+        response = client.get(url)
+        assert response.status_code == 200 and set(response["Cache-Control"].split(", ")) == {"public", "max-age=60"}
+        assert b"".join(response.streaming_content)[:2] == b"\xff\xd8"
+    assert client.get(public_document.url).status_code == 200
+    asked = client.get(secret_document.url)  # Wagtail's password form, not the file
+    assert "Content-Disposition" not in asked and b"password" in asked.content.lower()
+
+    public.collection = secret.collection
+    public.save()
+    assert client.get(public_rendition.url).status_code == 404
+
+
+def test_behind_nginx_the_checked_views_hand_the_bytes_to_it(client, settings):
+    from wagtail.utils.sendfile import _get_sendfile
+
+    settings.MEDIA_ACCEL_REDIRECT, settings.SENDFILE_BACKEND = "/internal-media/", "delivery.files"
+    _get_sendfile.clear()
+    try:
+        public, document = make_image("Open plan"), make_document("Open memo")
+        secret = make_image("Secret plan", private_collection())
+        rendition = public.get_rendition("max-165x165")
+        assert client.get(rendition.url)["X-Accel-Redirect"] == f"/internal-media/{rendition.file.name}"
+        assert client.get(document.url)["X-Accel-Redirect"] == f"/internal-media/{document.file.name}"
+        assert client.get(secret.file.url).status_code == 404
+    finally:
+        _get_sendfile.clear()

@@ -69,8 +69,8 @@ ERRORS = {
     "404": {"description": "Not found", "content": {"application/json": {"schema": ref("Error")}}},
 }
 CACHE_NOTE = (
-    "Responses carry ETag, Last-Modified and `Cache-Control: public, max-age=60`; send If-None-Match "
-    "or If-Modified-Since to get 304 Not Modified."
+    "Responses carry an ETag (a digest of the body) and `Cache-Control: public, max-age=60`; send "
+    "If-None-Match to get 304 Not Modified while the body is the same."
 )
 
 

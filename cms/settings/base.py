@@ -73,7 +73,6 @@ MIDDLEWARE = [
     "delivery.middleware.ResponseCacheMiddleware",
     "delivery.middleware.ReadersMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "translation.guards.PublisherOnlyActionsMiddleware",
@@ -173,6 +172,12 @@ WAGTAIL_SITE_NAME = "Harmony Foundation"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Files: documents only through Wagtail's view, which checks their collection; images through delivery.files.
+# Behind nginx, MEDIA_ACCEL_REDIRECT names an `internal` location over MEDIA_ROOT and nginx sends the bytes.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
+if MEDIA_ACCEL_REDIRECT:
+    SENDFILE_BACKEND = "delivery.files"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Search: Wagtail's database backend by default; a search engine (Elasticsearch 7.10 or OpenSearch 3, which speak
