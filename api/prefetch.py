@@ -57,11 +57,15 @@ def localized(instance):
     return readers().localized(instance)
 
 
+NOT_PREFETCHED = object()
+
+
 def link_target(page):
-    """Where a rich text link to `page` points in the active language (readers().localized, prefetched)."""
+    """Where a rich text link to `page` points in the active language, from this listing's prefetched pages
+    readers may see (else the page itself if they may); NOT_PREFETCHED outside a listing."""
     store = _prefetched.get()
     if store is None:
-        return readers().localized(page)
+        return NOT_PREFETCHED
     key = (page.translation_key, store["locale_ids"].get(get_language()))
     return store["link_targets"].get(key) or readers().shown(page)
 

@@ -2,7 +2,7 @@
 
 from home.rich_text import ReaderDocumentLinkHandler, ReaderPageLinkHandler
 
-from .prefetch import cached, link_target
+from .prefetch import NOT_PREFETCHED, cached, link_target
 
 
 class PrefetchedPageLinkHandler(ReaderPageLinkHandler):
@@ -12,7 +12,8 @@ class PrefetchedPageLinkHandler(ReaderPageLinkHandler):
 
     @classmethod
     def target(cls, page):
-        return link_target(page)
+        found = link_target(page)
+        return super().target(page) if found is NOT_PREFETCHED else found
 
 
 class PrefetchedDocumentLinkHandler(ReaderDocumentLinkHandler):

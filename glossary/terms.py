@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from home.text import CJK
+from home.visibility import readers
 
 from .models import GlossaryTerm
 
@@ -24,9 +25,10 @@ class GlossaryEntry:
 
 
 def live_entries():
-    """Every live term with its live translations (one query); a term not yet translated has English forms only."""
+    """Every published term with its published translations (one query); a term not yet translated has English
+    forms only."""
     grouped = defaultdict(dict)
-    for term in GlossaryTerm.objects.filter(live=True).select_related("locale").order_by("pk"):
+    for term in readers().visible(GlossaryTerm.objects.all()).select_related("locale").order_by("pk"):
         grouped[term.translation_key][term.locale.language_code] = tuple(term.forms)
     return [GlossaryEntry(forms) for forms in grouped.values()]
 

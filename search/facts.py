@@ -7,6 +7,12 @@ from wagtail.models import Locale
 
 from home.content import content_kinds, kind_of, pages_dated_in, pages_filed_under
 from home.visibility import readers
+from resources.snippets import Topic
+
+
+def shown_topic_slugs():
+    """The slugs of the topics readers may see (in some language): only these are facts of a page."""
+    return set(readers().visible(Topic.objects.all()).values_list("slug", flat=True))
 
 
 def page_facts(page):
@@ -15,7 +21,7 @@ def page_facts(page):
     date = page.content_date()
     return {
         "kind": kind_of(page),
-        "topics": sorted({slug for slug in slugs if slug}),
+        "topics": sorted(set(slugs) & shown_topic_slugs()),
         "year": date.year if date else None,
         "date": date,
     }
@@ -36,6 +42,7 @@ def filter_pages(queryset, kind="", topic="", year=None):
 def facet_counts(ids):
     """Counts of the pages with these ids by kind, topic and year."""
     kinds, topics, years = {}, {}, {}
+    shown = shown_topic_slugs()
     for kind, model in content_kinds().items():
         matches = model.objects.filter(pk__in=ids)
         count = matches.count()
@@ -43,7 +50,7 @@ def facet_counts(ids):
             continue
         kinds[kind] = count
         for row in matches.values(topic_slug=models_slug(model)).annotate(n=Count("pk", distinct=True)):
-            if row["topic_slug"]:
+            if row["topic_slug"] in shown:
                 topics[row["topic_slug"]] = topics.get(row["topic_slug"], 0) + row["n"]
         if model.year_expression() is None:
             continue

@@ -51,12 +51,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: a rolled-back test leaves the content version where it found it, and
-    a test may change settings that alter responses without changing content."""
+    """Each test starts with empty caches, the process's per-version lookups included: a rolled-back test leaves
+    the content version where it found it, and a test may change settings that alter responses without changing
+    content."""
     from django.core.cache import caches
+
+    from delivery import changes
 
     for cache in caches.all():
         cache.clear()
+    changes._per_version.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -181,3 +181,15 @@ def test_behind_nginx_the_checked_views_hand_the_bytes_to_it(client, settings):
         assert client.get(secret.file.url).status_code == 404
     finally:
         _get_sendfile.clear()
+
+
+def test_an_unpublished_topic_is_no_search_facet(client):
+    article = english(NewsArticlePage)
+    hidden = Topic.objects.create(name="Hidden theme", slug="hidden-theme", live=False)
+    NewsArticleTopic.objects.create(article=article, topic=hidden)
+    article.save_revision().publish()
+    word = article.title.split()[0]
+    page = str(get_html(client, f"/en/search/?q={word}"))
+    facets = client.get("/api/v2/search/", {"q": word, "locale": "en"}).json()["facets"]["topic"]
+    assert "hidden-theme" not in page and "hidden-theme" not in {facet["value"] for facet in facets}
+    assert facets  # the article's other topics are still there
