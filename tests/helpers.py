@@ -7,11 +7,13 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 
 from wagtail.documents import get_document_model
+from wagtail.models import PageViewRestriction
 from wagtail_localize.models import Translation, TranslationSource
 
 from bs4 import BeautifulSoup
 
-from news.models import NewsArticlePage
+from home.models import HomePage
+from news.models import NewsArticlePage, NewsIndexPage
 
 NEWS = "news.NewsArticlePage"
 
@@ -139,3 +141,29 @@ def synced_set(app):
     """The app's copy in the shape of public_set."""
     shown = ("title", "detail_url", "html_url")
     return {key: {name: item[name] for name in shown if name in item} for key, item in app.items.items()}
+
+
+def pick(items, index):
+    """One of `items` (a query is taken in the order of its ids) chosen by a drawn number, or None when there are
+    none: for state machines' rules."""
+    items = list(items.order_by("pk") if hasattr(items, "order_by") else items)
+    return items[index % len(items)] if items else None
+
+
+def toggle_view_restriction(page, kind):
+    """Puts a view restriction of this kind (password "secret", login or groups) on the page, or lifts its own."""
+    restrictions = PageViewRestriction.objects.filter(page=page)
+    if restrictions.exists():
+        restrictions.delete()
+    else:
+        PageViewRestriction.objects.create(page=page, restriction_type=kind, password="secret")
+
+
+def add_archive_sections(locales):
+    """A published news section "Archive" in each language (the English one and its translation), for state
+    machines to fill; returns the English one."""
+    archive = NewsIndexPage(title="Archive", slug="archive")
+    HomePage.objects.get(locale=locales["en"]).add_child(instance=archive)
+    archive.save_revision().publish()
+    archive.copy_for_translation(locales["zh-hans"]).save_revision().publish()
+    return archive

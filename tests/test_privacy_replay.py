@@ -32,7 +32,7 @@ from news.models import NewsArticlePage, NewsArticleTopic, NewsIndexPage
 from resources.snippets import Topic
 
 from .factories import make_document, make_image, private_collection
-from .helpers import public_set
+from .helpers import add_archive_sections, pick, public_set, toggle_view_restriction
 from .privacy_surfaces import client_getter, surfaces
 from .proxy import caching_proxy  # noqa: F401 - a fixture
 
@@ -41,11 +41,6 @@ pytestmark = pytest.mark.django_db
 LANGUAGES = ["en", "zh-hans"]
 RESTRICTIONS = ["login", "password", "groups"]
 picks = st.integers(min_value=0, max_value=1000)
-
-
-def pick(items, index):
-    items = list(items)
-    return items[index % len(items)] if items else None
 
 
 def restricted_paths():
@@ -79,10 +74,7 @@ class StrangersView(RuleBasedStateMachine):
         ContentVersion.objects.update(number=F("number") + 1_000_000 * StrangersView.sequences)
         self.proxy.restart()  # with an empty cache
         self.locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
-        self.archive = NewsIndexPage(title="Archive", slug="archive")
-        HomePage.objects.get(locale=self.locales["en"]).add_child(instance=self.archive)
-        self.archive.save_revision().publish()
-        self.archive.copy_for_translation(self.locales["zh-hans"]).save_revision().publish()
+        self.archive = add_archive_sections(self.locales)
         self.private = private_collection()
         self.numbered, self.ever_public, self.sync_token = 0, set(), None
         self.markers = set()
@@ -97,8 +89,8 @@ class StrangersView(RuleBasedStateMachine):
         self.file_under_a_new_topic(live=False, translated=True, index=1)
         self.translate(index=1, publish=False)
         self.add_article(image=0, document=0, link=1)
-        self.restrict_or_open(index=2, section=False, kind="groups")
-        self.feature(index=2)
+        self.restrict_or_open(index=3, section=False, kind="groups")  # by id: the Chinese translation is third
+        self.feature(index=3)
 
     def teardown(self):
         if hasattr(self, "transaction"):
@@ -168,13 +160,8 @@ class StrangersView(RuleBasedStateMachine):
     def restrict_or_open(self, index, section, kind):
         pages = NewsIndexPage.objects.filter(slug="archive") if section else self.machine_pages()
         page = pick(pages, index)
-        if page is None:
-            return
-        restrictions = PageViewRestriction.objects.filter(page=page)
-        if restrictions.exists():
-            restrictions.delete()
-        else:
-            PageViewRestriction.objects.create(page=page, restriction_type=kind, password="secret")
+        if page is not None:
+            toggle_view_restriction(page, kind)
 
     @rule(index=picks, publish=st.booleans())
     def translate(self, index, publish):

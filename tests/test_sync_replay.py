@@ -12,18 +12,17 @@ from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, PageViewRestriction
+from wagtail.models import Collection, Locale
 
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
 
-from home.models import HomePage
 from news.models import NewsArticlePage, NewsIndexPage
 
 from .factories import make_document, make_image, private_collection
-from .helpers import SyncedApp, public_set, synced_set
+from .helpers import SyncedApp, add_archive_sections, pick, public_set, synced_set, toggle_view_restriction
 
 pytestmark = pytest.mark.django_db
 
@@ -32,11 +31,6 @@ DATE = datetime.date(2011, 11, 1)
 SCOPES = [*LANGUAGES, None]
 titles = st.text(alphabet="abcdefgh 水节能", min_size=1, max_size=12).map(str.strip).filter(bool)
 picks = st.integers(min_value=0, max_value=1000)
-
-
-def pick(queryset, index):
-    items = list(queryset.order_by("pk"))
-    return items[index % len(items)] if items else None
 
 
 class SiteAndApps(RuleBasedStateMachine):
@@ -51,10 +45,7 @@ class SiteAndApps(RuleBasedStateMachine):
         for cache in caches.all():
             cache.clear()
         self.locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
-        archive = NewsIndexPage(title="Archive", slug="archive")
-        HomePage.objects.get(locale=self.locales["en"]).add_child(instance=archive)
-        archive.save_revision().publish()
-        archive.copy_for_translation(self.locales["zh-hans"]).save_revision().publish()
+        add_archive_sections(self.locales)
         self.private = private_collection()
         self.apps = {scope: self.new_app(scope) for scope in SCOPES}
         self.created = 0
@@ -126,12 +117,7 @@ class SiteAndApps(RuleBasedStateMachine):
 
     @rule(language=st.sampled_from(LANGUAGES), kind=st.sampled_from(["password", "login"]))
     def restrict_or_open_the_archive(self, language, kind):
-        archive = NewsIndexPage.objects.get(slug="archive", locale=self.locales[language])
-        restrictions = PageViewRestriction.objects.filter(page=archive)
-        if restrictions.exists():
-            restrictions.delete()
-        else:
-            PageViewRestriction.objects.create(page=archive, restriction_type=kind, password="secret")
+        toggle_view_restriction(NewsIndexPage.objects.get(slug="archive", locale=self.locales[language]), kind)
 
     @rule(index=picks, publish=st.booleans())
     def translate(self, index, publish):
