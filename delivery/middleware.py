@@ -158,8 +158,9 @@ def what_was_asked(request):
 
 def variant_key(request, asked):
     """What identifies one response: the code, the content version and what the request asked for."""
-    number, _changed_at = request.content_version = changes.current()
-    return "response:" + digest(settings.SECRET_KEY, release(), str(number), asked)
+    number, changed_at = request.content_version = changes.current()
+    # The time as well as the number: a database restored from a backup counts again from an earlier number.
+    return "response:" + digest(settings.SECRET_KEY, release(), str(number), changed_at.isoformat(), asked)
 
 
 class Doorkeeper:

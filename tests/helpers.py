@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.core.cache.backends.locmem import LocMemCache
 
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
@@ -167,3 +168,11 @@ def add_archive_sections(locales):
     archive.save_revision().publish()
     archive.copy_for_translation(locales["zh-hans"]).save_revision().publish()
     return archive
+
+
+def stored_entries(cache):
+    """{key: stored bytes} of everything in a cache (LocMemCache keeps pickles in a dict; Redis is asked)."""
+    if isinstance(cache, LocMemCache):
+        return dict(cache._cache)
+    client = cache._cache.get_client()
+    return {key.decode(): client.get(key) or b"" for key in client.keys("*")}

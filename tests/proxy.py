@@ -2,6 +2,7 @@
 of the application. The application runs in a thread of the test process that shares the test's database
 connection, so it serves the test's own uncommitted content, one request at a time."""
 
+import contextlib
 import os
 import shutil
 import signal
@@ -58,12 +59,39 @@ class QuietHandler(WSGIRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def connection_kept_open():
+    """The test's connection is in its transaction: Django's handler must not close it when a request starts or
+    ends (the test client keeps it open the same way, for its own requests)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+class InTransactionHandler(WSGIHandler):
+    def __call__(self, environ, start_response):
+        with connection_kept_open():
+            response = super().__call__(environ, start_response)
+        close = response.close
+
+        def close_keeping_the_connection():
+            with connection_kept_open():
+                close()
+
+        response.close = close_keeping_the_connection
+        return response
+
+
 class InTransactionServer:
     """The project's WSGI application on a free port, in a thread using this thread's database connection."""
 
     def __init__(self):
         self.connection = connections["default"]
-        self.server = make_server("127.0.0.1", 0, WSGIHandler(), WSGIServer, QuietHandler)
+        self.server = make_server("127.0.0.1", 0, InTransactionHandler(), WSGIServer, QuietHandler)
         self.port = self.server.server_port
 
     def serve(self):
@@ -71,9 +99,6 @@ class InTransactionServer:
         self.server.serve_forever(poll_interval=0.05)
 
     def __enter__(self):
-        # The connection is in the test's transaction: it must not be closed at the end of each request.
-        request_started.disconnect(close_old_connections)
-        request_finished.disconnect(close_old_connections)
         self.connection.inc_thread_sharing()
         threading.Thread(target=self.serve, name="in-transaction-server", daemon=True).start()
         return self
@@ -82,8 +107,6 @@ class InTransactionServer:
         self.server.shutdown()
         self.server.server_close()
         self.connection.dec_thread_sharing()
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -5,7 +5,6 @@ ever stored or served from the cache. Run on local memory and on a real Redis se
 import os
 
 from django.core.cache import caches
-from django.core.cache.backends.locmem import LocMemCache
 from django.urls import reverse
 from django.utils import translation
 
@@ -23,7 +22,7 @@ from resources.snippets import Topic
 from search import service
 
 from .conftest import ELASTICSEARCH_URL, needs_elasticsearch
-from .helpers import english_article, save_bookkeeping
+from .helpers import english_article, save_bookkeeping, stored_entries
 
 pytestmark = pytest.mark.django_db
 
@@ -142,11 +141,7 @@ def test_editors_saving_drafts_leave_cached_responses_valid(client, response_cac
 
 
 def stored_bodies(cache):
-    """Every response body in the cache (LocMemCache keeps them pickled in a dict; Redis is asked for its keys)."""
-    if isinstance(cache, LocMemCache):
-        return list(cache._cache.values())
-    client = cache._cache.get_client()
-    return [client.get(key) or b"" for key in client.keys("*")]
+    return list(stored_entries(cache).values())
 
 
 def test_a_view_restricted_page_is_never_served_from_the_cache(client, response_cache):
