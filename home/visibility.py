@@ -33,6 +33,11 @@ from wagtail.models import (
 _in_force = ContextVar("readers", default=None)
 
 
+def under_any(paths):
+    """Pages at or below any of these tree paths (none when there are none)."""
+    return Q(*[Q(path__startswith=path) for path in paths], _connector=Q.OR) or Q(pk__in=[])
+
+
 class Readers:
     """What a stranger may see, each fact looked up on first use and kept for this object's life."""
 
@@ -57,15 +62,14 @@ class Readers:
 
     @property
     def restricted_q(self):
-        return Q(*[Q(path__startswith=path) for path in self.restricted_paths], _connector=Q.OR) or Q(pk__in=[])
+        return under_any(self.restricted_paths)
 
     def pages(self, queryset=None, roots=None):
         """The pages of `queryset` (all pages by default) a stranger may see, under `roots` (every site's root in
         every language by default; the API narrows it to the request's site)."""
         queryset = Page.objects.all() if queryset is None else queryset
         root_paths = self.root_paths if roots is None else [root.path for root in roots]
-        tree = Q(*[Q(path__startswith=path) for path in root_paths], _connector=Q.OR) or Q(pk__in=[])
-        return queryset.live().exclude(self.restricted_q).filter(tree)
+        return queryset.live().exclude(self.restricted_q).filter(under_any(root_paths))
 
     def media(self, queryset):
         """The images or documents of `queryset` outside private collections."""
