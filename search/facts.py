@@ -42,7 +42,6 @@ def filter_pages(queryset, kind="", topic="", year=None):
 def facet_counts(ids):
     """Counts of the pages with these ids by kind, topic and year."""
     kinds, topics, years = {}, {}, {}
-    shown = shown_topic_slugs()
     for kind, model in content_kinds().items():
         matches = model.objects.filter(pk__in=ids)
         count = matches.count()
@@ -50,7 +49,7 @@ def facet_counts(ids):
             continue
         kinds[kind] = count
         for row in matches.values(topic_slug=models_slug(model)).annotate(n=Count("pk", distinct=True)):
-            if row["topic_slug"] in shown:
+            if row["topic_slug"]:
                 topics[row["topic_slug"]] = topics.get(row["topic_slug"], 0) + row["n"]
         if model.year_expression() is None:
             continue

@@ -26,6 +26,7 @@ from .backends.database import DatabaseSearch
 from .backends.elastic import ElasticsearchSearch
 from .compat import EngineSearchBackend
 from .engine import is_engine_failure
+from .facts import shown_topic_slugs
 from .spelling import did_you_mean
 from .synonyms import glossary_forms
 
@@ -57,13 +58,18 @@ def engine_configured():
 def search(request):
     """Results for a validated SearchRequest, matching the glossary's synonyms of the terms it names too."""
     request = dataclasses.replace(request, synonyms=glossary_forms(request.query, request.languages))
+    results = None
     if engine_configured():
         try:
-            return ElasticsearchSearch().search(request)
+            results = ElasticsearchSearch().search(request)
         except ElasticsearchException as error:
             log_fallback(error)
-    results = DatabaseSearch().search(request)
-    results.did_you_mean = did_you_mean(request.query, request.languages, known=request.synonyms)
+    if results is None:
+        results = DatabaseSearch().search(request)
+        results.did_you_mean = did_you_mean(request.query, request.languages, known=request.synonyms)
+    if "topic" in results.facets:  # the engine's documents may name a topic unpublished since they were written
+        shown = shown_topic_slugs()
+        results.facets["topic"] = {slug: n for slug, n in results.facets["topic"].items() if slug in shown}
     return results
 
 
