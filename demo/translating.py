@@ -11,6 +11,8 @@ from wagtail_localize.models import OverridableSegment, SegmentOverride, StringS
 
 import polib
 
+from translation.open_strings import keep_as_is
+
 CATALOG_PATH = Path(__file__).with_name("zh_hans.po")
 
 
@@ -33,9 +35,11 @@ class DemoTranslator:
                 self.missing.setdefault(segment.string.data, segment.context.path)
                 complete = False
             else:
-                segment.string.translations.update_or_create(
+                translated, _created = segment.string.translations.update_or_create(
                     locale=self.zh, context=segment.context, defaults={"data": text, "translation_type": "manual"}
                 )
+                if text == segment.string.data:
+                    keep_as_is(translated)  # a name the Chinese keeps ("CSR")
         if not complete or self.missing:
             return
         self.override_documents(source)

@@ -2,8 +2,11 @@
 upgrade that changes one of them: read translation/compat.py, api/compat.py and search/compat.py, then adapt or drop
 the item."""
 
+import html
 import importlib.metadata
 import inspect
+import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -84,6 +87,20 @@ def test_the_side_by_side_editor_still_publishes_and_renders_its_footer_as_we_ex
     bundle = EDITOR_BUNDLE.read_text(encoding="utf-8")
     assert f'name:"{compat.EDITOR_PUBLISH_FIELD}",value:"{compat.EDITOR_PUBLISH_VALUE}"' in bundle
     assert 'createElement("footer",{className:"footer' in bundle  # hidden by templates/translation/editor_footer.html
+
+
+@pytest.mark.django_db
+def test_the_editor_still_takes_its_lock_and_string_errors_from_the_props_we_change(staff_client):
+    """compat.editor_props sets object.isLocked and a string translation's error; the editor's bundle must still
+    read both from its props (a locked editor offers no Edit button; an error marks a string for attention)."""
+    from .helpers import chinese_translation, english_article
+
+    page_html = staff_client("translator").get(f"/admin/pages/{chinese_translation(english_article()).pk}/edit/")
+    props = json.loads(html.unescape(re.search(r'data-props="([^"]*)"', page_html.content.decode()).group(1)))
+    assert isinstance(props["object"]["isLocked"], bool)
+    assert {"segment_id", "error", "data"} <= set(props["initialStringTranslations"][0])
+    bundle = EDITOR_BUNDLE.read_text(encoding="utf-8")
+    assert "isLocked" in bundle and "isErrored:!!e.error" in bundle
 
 
 @pytest.mark.django_db

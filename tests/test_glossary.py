@@ -196,13 +196,13 @@ def test_a_translation_without_the_glossary_term_is_flagged_and_one_with_a_synon
     chinese = article.get_translation(translation.target_locale)
     page = translator.get(reverse("wagtailadmin_pages:edit", args=[chinese.pk])).content.decode()
     assert "data-glossary-flag" in page and "节约用水" in page
-    response = translator.get(reverse("translation_glossary_flags", args=[translation.pk]))
+    response = translator.get(reverse("translation_editor_state", args=[translation.pk]))
     flagged = [flag for flag in response.json()["flags"] if flag["source"] == "Tips for water conservation at home."]
     assert flagged[0]["missing"][0]["expected"] == "节约用水"
     assert "节水" in flagged[0]["missing"][0]["accepted"]
 
 
 def test_glossary_flags_are_for_staff_who_may_edit_the_translation(client, staff_client):
-    url = reverse("translation_glossary_flags", args=[translation_of(english_article()).pk])
+    url = reverse("translation_editor_state", args=[translation_of(english_article()).pk])
     assert client.get(url).status_code == 302  # to the login page
     assert staff_client("nogroup").get(url).status_code in (302, 403)

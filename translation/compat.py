@@ -4,6 +4,9 @@ Written against wagtail-localize 1.14.5; tests/test_compat.py checks each item b
 upgrade changes it. Nothing else in the project imports wagtail-localize's views or reads its posted fields.
 """
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import path
 
 from wagtail_localize.views.update_translations import UpdateTranslationsView
@@ -18,20 +21,37 @@ EDITOR_PUBLISH_FIELD, EDITOR_PUBLISH_VALUE = "action", "publish"
 # translation, or turn the page into an alias of its source.
 EDITOR_ACTIONS = ("localize-restart-translation", "localize-convert-to-alias")
 
-# static/js/glossary_flags.js marks a flagged string inside the side-by-side editor's `.js-translation-editor`
+# static/js/translation_footer.js marks a flagged string inside the side-by-side editor's `.js-translation-editor`
 # root, in the innermost list item showing the string's source text; tests/browser/test_glossary_flags.py fails
 # when wagtail-localize's editor markup stops matching that.
 EDITOR_ROOT_SELECTOR = ".js-translation-editor"
 
+
+def editor_props(props_json, *, locked, open_by_segment):
+    """The side-by-side editor (a React app) takes its whole state from the JSON in its `props` attribute: here it
+    is told that the translation is locked (no Edit buttons) and which saved strings still need a translator (it
+    shows a string with an `error` as needing attention, with that text in place of its comment)."""
+    props = json.loads(props_json)
+    props["object"]["isLocked"] = props["object"]["isLocked"] or locked
+    for string_translation in props["initialStringTranslations"]:
+        reason = open_by_segment.get(string_translation["segment_id"])
+        if reason and not string_translation["error"]:
+            string_translation["error"] = reason
+    return json.dumps(props, cls=DjangoJSONEncoder)
+
+
 # URL names of wagtail-localize's admin views, as the guards check them (see translation.guards).
 CONVERT_TO_ALIAS = "wagtail_localize:convert_to_alias"
 STOP_TRANSLATION = "wagtail_localize:stop_translation"
-TRANSLATION_EDITING_VIEWS = (
+TRANSLATION_WRITING_VIEWS = (
     "wagtail_localize:edit_string_translation",
     "wagtail_localize:edit_override",
-    "wagtail_localize:download_pofile",
     "wagtail_localize:upload_pofile",
     "wagtail_localize:machine_translate",
+)
+TRANSLATION_EDITING_VIEWS = (
+    *TRANSLATION_WRITING_VIEWS,
+    "wagtail_localize:download_pofile",
     "wagtail_localize:preview_translation",
 )
 

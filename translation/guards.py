@@ -7,8 +7,12 @@ image or document change or delete it, although live Chinese pages may show it. 
 such view by its URL name before it runs; the edit-view hooks catch the same actions posted to the page editor.
 """
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -16,7 +20,13 @@ from wagtail.models import Page
 from wagtail.permission_policies.collections import CollectionPermissionPolicy
 from wagtail_localize.models import Translation
 
-from .compat import CONVERT_TO_ALIAS, EDITOR_ACTIONS, STOP_TRANSLATION, TRANSLATION_EDITING_VIEWS
+from .compat import (
+    CONVERT_TO_ALIAS,
+    EDITOR_ACTIONS,
+    STOP_TRANSLATION,
+    TRANSLATION_EDITING_VIEWS,
+    TRANSLATION_WRITING_VIEWS,
+)
 
 
 def can_edit(user, instance):
@@ -61,8 +71,30 @@ GUARDED_VIEWS = {
     STOP_TRANSLATION: (translation_target, can_publish),
     **dict.fromkeys(TRANSLATION_EDITING_VIEWS, (translation_target, can_edit)),
     "translation_upload_pofile": (translation_target, can_edit),
+    "translation_keep_string": (translation_target, can_edit),
     **MEDIA_ACTIONS,
 }
+
+
+# Views that change a translation's strings: none of them while the translation waits for review, so that what the
+# reviewer approves is what was submitted ("Request changes" opens it again).
+STRING_WRITING_VIEWS = {*TRANSLATION_WRITING_VIEWS, "translation_upload_pofile", "translation_keep_string"}
+
+
+def in_review(instance):
+    return isinstance(instance, Page) and instance.workflow_in_progress
+
+
+def refuse_while_in_review(request, page):
+    """409 for the editor's API calls; a message on the editor for a form."""
+    message = _(
+        "This translation is waiting for review and cannot be changed now. The reviewer approves it as it is, "
+        "or requests changes, which opens it again."
+    )
+    if request.method in ("PUT", "DELETE") or "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"detail": message}, status=409)
+    messages.error(request, message)
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
 
 class PublisherOnlyActionsMiddleware:
@@ -86,6 +118,8 @@ class PublisherOnlyActionsMiddleware:
             target = find_target(view_kwargs) if find_target else None
             if not allowed(request.user, target):
                 raise PermissionDenied
+            if match.view_name in STRING_WRITING_VIEWS and in_review(target):
+                return refuse_while_in_review(request, target)
         elif match.view_name == "wagtail_bulk_action":
             model_getter = MEDIA_MODELS.get((view_kwargs.get("app_label"), view_kwargs.get("model_name")))
             if model_getter is not None and not may_change_media(model_getter)(request.user, None):

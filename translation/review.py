@@ -11,35 +11,40 @@ from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wagtail.models import DraftStateMixin, Page
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import Translation
 
 from .compat import EDITOR_PUBLISH_FIELD, EDITOR_PUBLISH_VALUE
 from .glossary_check import flags_summary, glossary_flags
-from .guards import can_edit, translation_target
+from .guards import can_edit, in_review, translation_target
+from .models import SubmittedTranslation
+from .open_strings import keep, open_strings, strings_digest
 
 
-def untranslated_count(translation):
-    """How many strings and related objects of the source have no usable translation in the target locale."""
-    source, locale = translation.source, translation.target_locale
-    strings = StringSegment.objects.filter(source=source).annotate_translation(locale)
-    missing = strings.filter(translation__isnull=True).count()
-    for segment in source.relatedobjectsegment_set.select_related("object"):
-        if not segment.object.has_translation(locale):
-            missing += 1
-    return missing
-
-
-def untranslated_message(count):
+def open_strings_message(found):
+    """Names the strings that still need a translator (the first three), so that they can be found."""
+    names = [
+        f"“{Truncator(item.source).chars(40)}” ({item.explanation.split(':')[0].rstrip('.')})" for item in found[:3]
+    ]
+    if len(found) > 3:
+        names.append(_("%(count)d more") % {"count": len(found) - 3})
     return ngettext(
-        "%(count)d string still needs a Chinese translation; translate it before this goes live.",
-        "%(count)d strings still need a Chinese translation; translate them before this goes live.",
-        count,
-    ) % {"count": count}
+        "%(count)d string still needs a translator: %(strings)s.",
+        "%(count)d strings still need a translator: %(strings)s.",
+        len(found),
+    ) % {"count": len(found), "strings": "; ".join(names)}
+
+
+def translation_for(instance):
+    """The synced translation that fills this page or snippet, or None (an original, or edited directly)."""
+    return Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
+    ).first()
 
 
 def edit_url(instance):
@@ -75,9 +80,9 @@ def submit_for_review(request, translation_id):
     translation, page = get_page_translation(translation_id)
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    missing = untranslated_count(translation)
-    if missing:
-        messages.error(request, untranslated_message(missing))
+    found = open_strings(translation)
+    if found:
+        messages.error(request, open_strings_message(found))
         return redirect(edit_url(page))
     if page.workflow_in_progress:
         messages.warning(request, _("This translation is already waiting for review."))
@@ -92,34 +97,97 @@ def submit_for_review(request, translation_id):
     with transaction.atomic():
         # A revision of the translated page; saving a revision leaves the live content untouched until approval.
         translated = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=False)
-        translated.save_revision(user=request.user, log_action=True)
+        revision = translated.save_revision(user=request.user, log_action=True)
+        SubmittedTranslation.objects.create(
+            revision=revision, translation=translation, digest=strings_digest(translation)
+        )
         workflow.start(translated, request.user)
     messages.success(request, _("“%(title)s” was submitted for review.") % {"title": translated.title})
     return redirect(edit_url(page))
+
+
+def review_blocker(page):
+    """Why the page's translation may not be approved now, or None. The reviewer approves what the editor shows;
+    that must be what was submitted, which is what approval publishes (see translation.finish)."""
+    task_state = current_task_state(page)
+    if task_state is None:
+        return None
+    submitted = SubmittedTranslation.objects.filter(revision_id=task_state.revision_id).first()
+    if submitted is None:
+        if translation_for(page) is None:
+            return None  # edited directly, not translated side by side: Wagtail's own approval
+        return _("This translation was submitted before reviews kept what was submitted: request changes.")
+    if submitted.digest != strings_digest(submitted.translation):
+        return _(
+            "The translation or its English source changed since it was submitted: request changes, and the "
+            "translator submits it again."
+        )
+    return None
+
+
+def approvable(page):
+    return review_blocker(page) is None
 
 
 @require_POST
 def review_translation(request, translation_id, action):
     """Approve (publishes when it is the last task) or request changes, as the reviewer."""
     _translation, page = get_page_translation(translation_id)
+    if action == "approve" and "reject" in review_actions(page, request.user) and review_blocker(page):
+        messages.error(request, review_blocker(page))
+        return redirect(edit_url(page))
     if action not in review_actions(page, request.user):
         raise PermissionDenied
     task_state = current_task_state(page)
     task_state.task.specific.on_action(task_state, request.user, action, comment=request.POST.get("comment", ""))
+    title = page.get_latest_revision_as_object().title  # the page object still has the title it had before
     if action == "approve":
-        messages.success(request, _("Approved “%(title)s”.") % {"title": page.title})
+        messages.success(request, _("Approved and published “%(title)s”.") % {"title": title})
     else:
-        messages.success(request, _("Sent “%(title)s” back to the translator.") % {"title": page.title})
+        messages.success(request, _("Sent “%(title)s” back to the translator.") % {"title": title})
     return redirect(edit_url(page))
 
 
-def glossary_flags_json(request, translation_id):
-    """The glossary flags of a translation, for the side-by-side editor to show as the translator saves strings."""
+def editable_translation(request, translation_id):
+    """The translation and the page or snippet it fills, for a user who may edit that."""
     translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
-    if not can_edit(request.user, translation_target({"translation_id": translation_id})):
+    target = translation_target({"translation_id": translation_id})
+    if not can_edit(request.user, target):
         raise PermissionDenied
-    flags = glossary_flags(translation)
-    return JsonResponse({"flags": [flag.as_json() for flag in flags], "summary": flags_summary(len(flags))})
+    return translation, target
+
+
+def editor_state_json(request, translation_id):
+    """What the editor's footer shows, for it to stay current as the translator saves strings: the strings that
+    still need a translator, and the glossary flags."""
+    translation, target = editable_translation(request, translation_id)
+    found, flags = open_strings(translation), glossary_flags(translation)
+    return JsonResponse(
+        {
+            "open": [item.as_json() for item in found],
+            "status": open_strings_status(len(found)),
+            "in_review": in_review(target),
+            "flags": [flag.as_json() for flag in flags],
+            "summary": flags_summary(len(flags)),
+        }
+    )
+
+
+def open_strings_status(count):
+    if not count:
+        return _("Every string is translated.")
+    return ngettext(
+        "%(count)d string still needs a translator.", "%(count)d strings still need a translator.", count
+    ) % {"count": count}
+
+
+@require_POST
+def keep_string(request, translation_id, segment_id):
+    """Keeps a string's translation as it is (a name, a number, a suggestion checked)."""
+    translation, target = editable_translation(request, translation_id)
+    if not keep(translation, segment_id, request.user):
+        messages.error(request, _("That string has no translation to keep; translate it first."))
+    return redirect(edit_url(target))
 
 
 def refuse_incomplete_publish(request, instance):
@@ -128,13 +196,9 @@ def refuse_incomplete_publish(request, instance):
         return None
     if not isinstance(instance, DraftStateMixin):
         return None
-    translation = Translation.objects.filter(
-        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
-    ).first()
-    if translation is None:
-        return None
-    missing = untranslated_count(translation)
-    if missing:
-        messages.error(request, untranslated_message(missing))
+    translation = translation_for(instance)
+    found = open_strings(translation) if translation else []
+    if found:
+        messages.error(request, open_strings_message(found))
         return redirect(request.get_full_path())
     return None

@@ -14,7 +14,6 @@ from django.db import transaction
 
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
@@ -26,6 +25,8 @@ from wagtail.models import (
 
 from glossary.models import GlossaryTerm
 from resources.snippets import Organization, Topic
+
+from .models import TranslationReviewTask
 
 EDITORS = "Editors"
 TRANSLATORS = "Chinese translators"
@@ -121,11 +122,12 @@ def setup_roles():
     root_collection = Collection.get_first_root_node()
     groups = {name: reset_group(name, role, root_collection) for name, role in roles.items()}
 
-    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first() or GroupApprovalTask.objects.create(
+    task = TranslationReviewTask.objects.filter(name=REVIEW_TASK).first() or TranslationReviewTask.objects.create(
         name=REVIEW_TASK
     )
     task.groups.set([groups[REVIEWERS]])
     workflow, _created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    workflow.workflow_tasks.exclude(task=task).delete()  # a plain group approval, from before reviews kept snapshots
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=chinese_root, defaults={"workflow": workflow})
     return groups

@@ -17,7 +17,8 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from resources.snippets import Organization, Topic
 
-from .review import edit_url, untranslated_count
+from .open_strings import last_string_change, open_strings
+from .review import edit_url
 
 UP_TO_DATE, OUT_OF_DATE, MISSING = "up_to_date", "out_of_date", "missing"
 STATE_LABELS = {UP_TO_DATE: _("Up to date"), OUT_OF_DATE: _("Out of date"), MISSING: _("Missing")}
@@ -78,7 +79,7 @@ def status_for(instance, locale, sources_by_key):
             _("Sync"),
             reverse("wagtail_localize:update_translations", args=[source.pk]),
         )
-    missing = untranslated_count(translation)
+    missing = len(open_strings(translation))
     if missing:
         return TranslationStatus(
             instance,
@@ -88,7 +89,8 @@ def status_for(instance, locale, sources_by_key):
             _("Translate"),
             edit_url(translated),
         )
-    if not translated.live or (translated.last_published_at or source.last_updated_at) < source.last_updated_at:
+    published_at = translated.last_published_at or source.last_updated_at
+    if not translated.live or published_at < max(source.last_updated_at, last_string_change(translation)):
         return TranslationStatus(
             instance, locale, OUT_OF_DATE, _("Translated, not yet published"), _("Review"), edit_url(translated)
         )

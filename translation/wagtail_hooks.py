@@ -22,14 +22,19 @@ def register_translation_urls():
             name="translation_submit_for_review",
         ),
         path(
+            "translation-review/<int:translation_id>/state/",
+            review.editor_state_json,
+            name="translation_editor_state",
+        ),
+        path(
+            "translation-review/<int:translation_id>/keep/<int:segment_id>/",
+            review.keep_string,
+            name="translation_keep_string",
+        ),
+        path(  # after the other translation-review/ addresses, which it would match
             "translation-review/<int:translation_id>/<str:action>/",
             review.review_translation,
             name="translation_review_action",
-        ),
-        path(
-            "translation-glossary/<int:translation_id>/",
-            review.glossary_flags_json,
-            name="translation_glossary_flags",
         ),
         path(
             "reports/translation-status/",

@@ -227,6 +227,8 @@ LOGGING = {
 # Translation workflow (wagtail-localize). New translations start as drafts: a Chinese page goes live only
 # after it has been translated and approved in the "Review translation" workflow.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# An approved translation publishes the revision the reviewer approved, not a later draft.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "translation.finish.publish_submitted_revision"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
 
 

@@ -35,9 +35,10 @@ def log_in(page, base_url, username):
     page.wait_for_url(f"{base_url}/admin/")
 
 
-def translate_segment(page, source_text, translation):
-    segment = page.locator("li.incomplete").filter(has_text=source_text)
-    segment.get_by_role("button", name="Translate").click()
+def translate_segment(page, source_text, translation, state="incomplete"):
+    """Types a translation of the string in the editor: a new one, or in place of an "errored" suggestion."""
+    segment = page.locator(f"li.{state}").filter(has_text=source_text)
+    segment.get_by_role("button", name="Translate" if state == "incomplete" else "Edit").click()
     segment.locator("textarea").fill(translation)
     segment.get_by_role("button", name="Save").click()
     # The editor marks the string complete before the server has it; "Saving..." goes once the server answers.

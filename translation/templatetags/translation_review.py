@@ -1,5 +1,5 @@
-"""The footer of wagtail-localize's side-by-side editor: the next step of the review workflow as the main button,
-and the glossary flags of the strings translated so far.
+"""The side-by-side editor's state and footer: the next step of the review workflow as the main button, the strings
+that still need a translator (each with "Keep as it is" where a suggestion is there), and the glossary flags.
 
 wagtail-localize's own footer makes its last available action the main button, which for a translator is
 "Convert to alias page" (the Chinese page then shows English); this footer takes its place.
@@ -10,36 +10,61 @@ from django.urls import reverse
 
 from wagtail.models import Page
 
-from translation.compat import EDITOR_ROOT_SELECTOR
+from translation.compat import EDITOR_ROOT_SELECTOR, editor_props
 from translation.glossary_check import flags_summary, glossary_flags
-from translation.guards import can_edit, can_publish
-from translation.review import edit_url, review_actions, untranslated_count
+from translation.guards import can_edit, can_publish, in_review
+from translation.open_strings import open_strings
+from translation.review import edit_url, open_strings_status, review_actions, review_blocker
 
 register = template.Library()
+
+
+def editor_target(context):
+    instance = context.get("object") or context["translation"].get_target_instance()
+    return instance.specific if isinstance(instance, Page) else instance
+
+
+def open_strings_of(context):
+    """Worked out once per request: the editor's props and its footer both show them."""
+    if "_open_strings" not in context.render_context:
+        context.render_context["_open_strings"] = open_strings(context["translation"])
+    return context.render_context["_open_strings"]
+
+
+@register.simple_tag(takes_context=True)
+def translation_editor_props(context):
+    """The editor's props, locked while the translation waits for review, with suggestions shown as open."""
+    found = open_strings_of(context)
+    return editor_props(
+        context["props"],
+        locked=in_review(editor_target(context)),
+        open_by_segment={item.segment_id: item.explanation for item in found if item.keepable},
+    )
 
 
 @register.inclusion_tag("translation/editor_footer.html", takes_context=True)
 def translation_editor_footer(context):
     translation = context["translation"]
-    instance = context.get("object") or translation.get_target_instance()
+    instance = editor_target(context)
     user = context["request"].user
     is_page = isinstance(instance, Page)
-    instance = instance.specific if is_page else instance
-    in_review = is_page and instance.workflow_in_progress
-    publisher = can_publish(user, instance)
+    reviewing = in_review(instance)
     flags = glossary_flags(translation)
+    found = open_strings_of(context)
     return {
         "translation": translation,
         "instance": instance,
         "is_page": is_page,
-        "missing": untranslated_count(translation),
+        "open_strings": found,
+        "status": open_strings_status(len(found)),
         "glossary_flags": flags,
         "glossary_summary": flags_summary(len(flags)),
         "editor_root": EDITOR_ROOT_SELECTOR,
-        "in_review": in_review,
-        "can_submit": is_page and not in_review and can_edit(user, instance),
-        "review_actions": review_actions(instance, user) if in_review else [],
-        "publisher": publisher,
+        "in_review": reviewing,
+        "review_blocker": review_blocker(instance) if reviewing else None,
+        "can_submit": is_page and not reviewing and can_edit(user, instance),
+        "review_actions": review_actions(instance, user) if reviewing else [],
+        "publisher": can_publish(user, instance),
         "edit_url": edit_url(instance),
         "convert_to_alias_url": reverse("wagtail_localize:convert_to_alias", args=[instance.pk]) if is_page else "",
         "unpublish_url": reverse("wagtailadmin_pages:unpublish", args=[instance.pk]) if is_page else "",

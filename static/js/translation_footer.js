@@ -1,13 +1,16 @@
-// Glossary flags in wagtail-localize's side-by-side editor: after each change in the editor (a string saved), asks
-// the server which translated strings miss a glossary term, then marks those strings in place and lists them in
-// the footer. A flag only warns.
+// The footer of wagtail-localize's side-by-side editor, kept current: after each change in the editor (a string
+// saved), asks the server which strings still need a translator and which miss a glossary term, then updates the
+// count, lists both in the footer (with "Keep as it is" for a suggestion) and marks glossary flags in place.
 (function () {
   "use strict";
+  const openPanel = document.querySelector("[data-open-strings]");
   const panel = document.querySelector("[data-glossary-flags]");
-  if (!panel) return;
-  const url = panel.dataset.glossaryFlags;
+  if (!openPanel || !panel) return;
+  const url = openPanel.dataset.openStrings;
   const list = panel.querySelector("ul");
   const summary = panel.querySelector("summary");
+  const status = document.querySelector("[data-open-status]");
+  const csrf = document.querySelector(".translation-footer input[name=csrfmiddlewaretoken]");
   let timer = null;
   let lastJson = "";
 
@@ -21,6 +24,12 @@
       .join("; ");
   }
 
+  function quoted(text) {
+    const quote = document.createElement("q");
+    quote.textContent = text.length > 90 ? `${text.slice(0, 89)}…` : text;
+    return quote;
+  }
+
   // The innermost list item of the editor that shows the string's source text: wagtail-localize renders one per
   // string (its markup is its own, so only the text is relied on).
   function segmentFor(flag) {
@@ -31,16 +40,44 @@
     return holding.sort((a, b) => a.textContent.length - b.textContent.length)[0];
   }
 
-  function render(flags) {
+  function keepForm(item) {
+    const form = document.createElement("form");
+    form.method = "post";
+    form.action = openPanel.dataset.keepUrl.replace(/\/0\/$/, `/${item.segment_id}/`);
+    const token = document.createElement("input");
+    token.type = "hidden";
+    token.name = "csrfmiddlewaretoken";
+    token.value = csrf ? csrf.value : "";
+    const button = document.createElement("button");
+    button.type = "submit";
+    button.className = "button button-small button-secondary";
+    button.dataset.keepString = "";
+    button.textContent = openPanel.dataset.labelKeep;
+    form.append(token, button);
+    return form;
+  }
+
+  function renderOpen(items, inReview) {
+    const rows = openPanel.querySelector("ul");
+    rows.replaceChildren();
+    items.forEach((item) => {
+      const row = document.createElement("li");
+      row.dataset.openString = item.reason;
+      row.append(quoted(item.source), ` ${item.explanation} `);
+      if (item.keepable && !inReview) row.append(keepForm(item));
+      rows.append(row);
+    });
+    openPanel.hidden = items.length === 0;
+    openPanel.closest("footer").querySelector("[data-open-count]").dataset.openCount = String(items.length);
+  }
+
+  function renderFlags(flags) {
     document.querySelectorAll("[data-glossary-inline]").forEach((node) => node.remove());
     list.replaceChildren();
     flags.forEach((flag) => {
-      const text = `${panel.dataset.labelFlag}: ${describe(flag)}`;
       const row = document.createElement("li");
       row.dataset.glossaryFlag = "";
-      const quote = document.createElement("q");
-      quote.textContent = flag.source.length > 90 ? `${flag.source.slice(0, 89)}…` : flag.source;
-      row.append(quote, ` ${describe(flag)}`);
+      row.append(quoted(flag.source), ` ${describe(flag)}`);
       list.append(row);
       const segment = segmentFor(flag);
       if (segment) {
@@ -48,7 +85,7 @@
         note.className = "glossary-flag";
         note.dataset.glossaryInline = "";
         note.setAttribute("role", "note");
-        note.textContent = text;
+        note.textContent = `${panel.dataset.labelFlag}: ${describe(flag)}`;
         segment.append(note);
       }
     });
@@ -64,7 +101,9 @@
     lastJson = json;
     observer.disconnect();
     const data = JSON.parse(json);
-    render(data.flags);
+    status.textContent = data.status;
+    renderOpen(data.open, data.in_review);
+    renderFlags(data.flags);
     summary.textContent = data.summary;
     observe();
   }

@@ -1,0 +1,55 @@
+"""What the translation workflow records beside wagtail-localize's own models."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import AbstractGroupApprovalTask
+
+
+class KeptString(models.Model):
+    """A translator's word that a string stays as it is (a name, a number, a suggestion checked): it counts as
+    translated while its text is the text they kept."""
+
+    string_translation = models.OneToOneField(
+        "wagtail_localize.StringTranslation", on_delete=models.CASCADE, related_name="kept"
+    )
+    data = models.TextField()
+    kept_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    kept_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return self.data
+
+
+class SubmittedTranslation(models.Model):
+    """The strings of a translation as they were when it was submitted for review, by digest: the reviewer may
+    approve only while the editor still shows exactly these."""
+
+    revision = models.OneToOneField("wagtailcore.Revision", on_delete=models.CASCADE, related_name="+")
+    translation = models.ForeignKey("wagtail_localize.Translation", on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=64)
+
+    def __str__(self):
+        return f"{self.translation} as of revision {self.revision_id}"
+
+
+class TranslationReviewTask(AbstractGroupApprovalTask):
+    """Wagtail's group approval, which offers "Approve" only while the translation is what was submitted (the
+    dashboard's menu, the workflow views and the editor's footer all ask this task)."""
+
+    def get_actions(self, obj, user):
+        from .review import approvable  # review imports these models
+
+        actions = super().get_actions(obj, user)
+        if approvable(obj):
+            return actions
+        return [action for action in actions if action[0] != "approve"]
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups approve a translation exactly as it was submitted")
+
+    class Meta:
+        verbose_name = _("Translation review task")
+        verbose_name_plural = _("Translation review tasks")
