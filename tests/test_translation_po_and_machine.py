@@ -36,11 +36,13 @@ def test_po_round_trip_with_chinese_text(staff_client):
     quote.msgstr = "我非常高兴！（离线翻译）"
 
     response = po_upload(translator, translation, str(po).encode())
-    assert any("Imported" in message for message in messages_of(response))
+    assert "Imported the PO file: 1 string changed." in messages_of(response)  # of all the strings in the file
     stored = StringTranslation.objects.get(
         translation_of__data=quote.msgid, locale=translation.target_locale, context__path=quote.msgctxt
     )
     assert stored.data == "我非常高兴！（离线翻译）"
+    response = po_upload(translator, translation, str(po).encode())
+    assert messages_of(response)[-1] == "The PO file changed no string: every translation in it was already there."
 
 
 @pytest.mark.parametrize(

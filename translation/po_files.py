@@ -85,6 +85,23 @@ def check_po_file(po, translation):
         )
 
 
+def current_translations(translation):
+    """The translation's strings now, by (source text, context path)."""
+    segments = StringSegment.objects.filter(source=translation.source).annotate_translation(translation.target_locale)
+    return {
+        (segment["string__data"], segment["context__path"]): segment["translation"]
+        for segment in segments.values("string__data", "context__path", "translation")
+    }
+
+
+def import_message(changed):
+    if not changed:
+        return _("The PO file changed no string: every translation in it was already there.")
+    return ngettext(
+        "Imported the PO file: %(count)d string changed.", "Imported the PO file: %(count)d strings changed.", changed
+    ) % {"count": changed}
+
+
 @require_POST
 def upload_pofile(request, translation_id):
     translation = get_object_or_404(Translation, id=translation_id)
@@ -96,16 +113,10 @@ def upload_pofile(request, translation_id):
     except POFileError as error:
         messages.error(request, str(error))
     else:
+        before = current_translations(translation)
         with transaction.atomic():
             translation.import_po(po, user=request.user, tool_name="PO File")
-        translated = sum(1 for entry in po if entry.msgstr and not entry.obsolete)
-        messages.success(
-            request,
-            ngettext(
-                "Imported %(count)d translated string from the PO file.",
-                "Imported %(count)d translated strings from the PO file.",
-                translated,
-            )
-            % {"count": translated},
-        )
+        after = current_translations(translation)
+        changed = sum(1 for key, text in after.items() if before.get(key) != text)
+        messages.success(request, import_message(changed))
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
