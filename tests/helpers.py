@@ -1,17 +1,21 @@
 """Small helpers the test areas share: fetch a page and read its HTML, call the JSON API, list the repository."""
 
+import signal
 import subprocess
 from pathlib import Path
+from unittest import mock
 
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.management import call_command
 
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 from wagtail_localize.models import Translation, TranslationSource
 
 from bs4 import BeautifulSoup
+from django_tasks_db.management.commands import db_worker
 
 from home.models import HomePage
 from news.models import NewsArticlePage, NewsIndexPage
@@ -176,3 +180,16 @@ def stored_entries(cache):
         return dict(cache._cache)
     client = cache._cache.get_client()
     return {key.decode(): client.get(key) or b"" for key in client.keys("*")}
+
+
+def run_worker():
+    """The real `db_worker`, until no task is ready, in this test's transaction. Between tasks the worker closes
+    connections that are not in autocommit mode, which would close the test's own; it is kept open, as Django's
+    test client does around requests. The signal handlers the worker installs are given back after."""
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    try:
+        with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+            call_command("db_worker", batch=True, interval=0, startup_delay=False, reload=False, verbosity=0)
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
@@ -140,10 +140,11 @@ def submit(client, user, targets):
 
 
 def approve(client, user, targets):
-    admin = make_staff("admin")
+    submitter = Client()
+    submitter.force_login(make_staff("admin"))
     page = targets.article
-    page.save_revision(user=admin)
-    page.get_workflow().start(page, admin)
+    submitter.post(reverse("translation_submit_for_review", args=[targets.translation().pk]))
+    assert NewsArticlePage.objects.get(pk=page.pk).workflow_in_progress
     client.post(reverse("translation_review_action", args=[targets.translation().pk, "approve"]))
     return not NewsArticlePage.objects.get(pk=page.pk).workflow_in_progress
 

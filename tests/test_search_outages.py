@@ -3,20 +3,16 @@ again: readers are answered from the database without waiting, the circuit break
 updates wait in the task queue (real db_worker) until the engine is back, and a rebuild loses no update."""
 
 import os
-import signal
 import subprocess
 import time
-from unittest import mock
 
 from django.conf import settings
-from django.core.management import call_command
 from django.test import override_settings
 
 from wagtail.models import Page
 
 import pytest
 from django_tasks import TaskResultStatus
-from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from home.content import content_kinds
@@ -28,6 +24,7 @@ from search.engine import EngineUnavailable
 from search.tasks import update_search_index
 
 from .factories import publish_article
+from .helpers import run_worker
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_CONTROL = os.environ.get("ELASTICSEARCH_CONTROL", "")
@@ -64,19 +61,6 @@ def search(query):
 
 def engine_titles(query):
     return [hit.page.title for hit in ElasticsearchSearch().search(SearchRequest(query=query, language="en")).hits]
-
-
-def run_worker():
-    """The real `db_worker`, until no task is ready, in this test's transaction. Between tasks the worker closes
-    connections that are not in autocommit mode, which would close the test's own; it is kept open, as Django's
-    test client does around requests. The signal handlers the worker installs are given back after."""
-    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    try:
-        with mock.patch.object(db_worker, "close_old_connections", lambda: None):
-            call_command("db_worker", batch=True, interval=0, startup_delay=False, reload=False, verbosity=0)
-    finally:
-        for sig, handler in handlers.items():
-            signal.signal(sig, handler)
 
 
 def queued_updates():

@@ -6,16 +6,27 @@ import json
 import re
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.test import override_settings
 from django.urls import reverse
 
 from wagtail_localize.models import StringSegment, StringTranslation
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
-from translation.open_strings import open_strings
+from translation.open_strings import open_strings, plain
 from translation.status import translation_statuses
 
-from .helpers import change_first_paragraph, chinese_translation, english_article, messages_of, translation_of
+from .factories import make_staff
+from .helpers import (
+    change_first_paragraph,
+    chinese_translation,
+    english_article,
+    messages_of,
+    run_worker,
+    translation_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +34,11 @@ DATELINE = "GUIYANG - Residents of Guiyang fixed 300 leaking taps."
 
 
 def article_with_a_new_paragraph(text=DATELINE):
-    """The demo article with a changed first paragraph, synced: one string left to translate."""
+    """The demo article with one more paragraph, published (which syncs it): one string left to translate."""
     article = english_article()
-    change_first_paragraph(article, f"<p>{text}</p>")
-    translation = translation_of(article)
-    translation.source.update_from_db()
-    return article, translation
+    article.body.append(("paragraph", f"<p>{text}</p>"))
+    article.save_revision().publish()
+    return article, translation_of(article)
 
 
 def segment_of(translation, text):
@@ -66,11 +76,10 @@ def test_glossary_fill_is_a_suggestion_that_blocks_submit_and_publish_by_name(st
     chinese = chinese_translation(article)
     assert not chinese.workflow_in_progress
 
-    reviewer = staff_client("reviewer")
-    reviewer.post(reverse("wagtailadmin_pages:edit", args=[chinese.pk]), {"action": "publish"})
+    staff_client("reviewer").post(reverse("wagtailadmin_pages:edit", args=[chinese.pk]), {"action": "publish"})
     assert "GUIYANG" not in client.get(chinese.url).content.decode()
 
-    props, page_html = editor_props(translator, chinese)
+    props, page_html = editor_props(staff_client("translator"), chinese)
     [shown] = [t for t in props["initialStringTranslations"] if t["segment_id"] == suggestion.segment_id]
     assert shown["error"].startswith("Suggested by Glossary only")  # the editor marks it as needing attention
     assert 'data-open-count="1"' in page_html and "1 string still needs a translator." in page_html
@@ -124,6 +133,7 @@ def test_nothing_changes_a_translation_while_it_waits_for_review(staff_client):
     reviewer = staff_client("reviewer")
     assert save_string(reviewer, translation, DATELINE, "贵州贵阳").status_code == 409  # the reviewer neither
     segment = segment_of(translation, DATELINE)
+    translator = staff_client("translator")
     response = translator.post(reverse("translation_keep_string", args=[translation.pk, segment.pk]))
     assert any("waiting for review" in m for m in messages_of(response))
     assert StringTranslation.objects.get(translation_of__data=DATELINE).data == "居民们修好了三百个漏水的水龙头。"
@@ -178,3 +188,55 @@ def test_the_status_report_shows_string_edits_not_yet_published(staff_client):
     save_string(translator, translation, DATELINE, "贵州省贵阳市的居民们修好了三百个漏水的水龙头。")
     [status] = [s for s in translation_statuses() if s.source.pk == article.pk]
     assert status.reason == "Translated, not yet published"
+
+
+# -- English changes reach translators by themselves --------------------------------------------------------
+
+CHANGED = "<p>Over 45 residents came, and they asked for a second workshop.</p>"
+
+
+@override_settings(TASKS=settings.DATABASE_TASKS)
+def test_publishing_the_english_syncs_in_the_background_offering_the_earlier_translation(staff_client, client):
+    article = english_article()
+    translation = translation_of(article)
+    chinese = chinese_translation(article)
+    earlier = {s.context.path: s.translation for s in segments_with_translations(translation)}
+    reader_before = client.get(chinese.url).content.decode()
+
+    change_first_paragraph(article, CHANGED)
+    assert open_strings(translation) == []  # queued: the editor's publish did not wait for the sync
+    assert DBTaskResult.objects.filter(task_path="translation.sync.sync_translations").count() == 1
+    run_worker()
+
+    [changed] = open_strings(translation)
+    assert changed.source == plain(CHANGED) and changed.reason == "changed_in_source"
+    after = {s.context.path: s.translation for s in segments_with_translations(translation)}
+    assert after == earlier  # the changed paragraph offered its earlier Chinese, every other string kept
+    assert client.get(chinese.url).content.decode() == reader_before  # readers see the reviewed Chinese still
+
+    translator = staff_client("translator")
+    props, _html = editor_props(translator, chinese)
+    [shown] = [t for t in props["initialStringTranslations"] if t["segment_id"] == changed.segment_id]
+    assert shown["error"].startswith("The English changed; its earlier translation is offered")
+    [status] = [s for s in translation_statuses(user=make_staff("translator")) if s.source.pk == article.pk]
+    assert status.reason == "1 string needs a translator (1 changed in English)" and status.action_url
+    translator.post(reverse("translation_keep_string", args=[translation.pk, changed.segment_id]))
+    assert open_strings(translation) == []
+
+
+def segments_with_translations(translation):
+    return StringSegment.objects.filter(source=translation.source).annotate_translation(translation.target_locale)
+
+
+def test_a_translation_sent_back_is_submitted_again_into_the_same_review(staff_client):
+    """staff_client logs the one test client in as each role in turn."""
+    _article, translation, chinese, _translator = submitted_translation(staff_client)
+    staff_client("reviewer").post(reverse("translation_review_action", args=[translation.pk, "reject"]))
+    translator = staff_client("translator")
+    fixed = "贵阳讯 - 居民们修好了三百个漏水的水龙头。"
+    assert save_string(translator, translation, DATELINE, fixed).status_code == 200  # open again
+    response = submit(translator, translation)
+    assert any("was submitted for review" in m for m in messages_of(response))
+    staff_client("reviewer").post(reverse("translation_review_action", args=[translation.pk, "approve"]))
+    translator.logout()
+    assert fixed in translator.get(chinese.url).content.decode()

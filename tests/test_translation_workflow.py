@@ -9,6 +9,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 import pytest
 
 from resources.models import Topic
+from translation.open_strings import open_strings
 from translation.roles import setup_roles
 from translation.status import MISSING, OUT_OF_DATE, UP_TO_DATE, translation_statuses
 
@@ -38,16 +39,15 @@ def submit_for_translation(client, page):
 
 
 def translate_all(translation, text="已翻译"):
-    for segment in StringSegment.objects.filter(source=translation.source).annotate_translation(
-        translation.target_locale
-    ):
-        if segment.translation is None:
-            StringTranslation.objects.create(
-                translation_of=segment.string,
-                locale=translation.target_locale,
-                context=segment.context,
-                data=f"{text} {segment.order}",
-            )
+    """A translator's text for every string still open (missing, or only a suggestion)."""
+    for item in open_strings(translation):
+        segment = StringSegment.objects.get(pk=item.segment_id)
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=translation.target_locale,
+            context=segment.context,
+            defaults={"data": f"{text} {segment.order}", "translation_type": "manual", "tool_name": ""},
+        )
 
 
 # -- nothing untranslated goes live --------------------------------------------------------------------
@@ -75,7 +75,7 @@ def test_publish_button_refuses_an_incomplete_translation(staff_client):
     response = reviewer.post(reverse("wagtailadmin_pages:edit", args=[chinese.pk]), {"action": "publish"})
     assert response.status_code == 302
     assert any(
-        "1 string still needs a translator: “A brand new English paragraph.” (Not translated yet)" in message
+        "1 string still needs a translator: “A brand new English paragraph.” (The English changed" in message
         for message in messages_of(response)
     )
     chinese.refresh_from_db()
@@ -144,12 +144,13 @@ def test_sync_marks_only_the_changed_segment_and_keeps_every_other_translation(s
     response = editor.post(update_url, {"publish_translations": "on"})
     assert response.status_code == 302
 
+    [changed] = open_strings(translation)  # the earlier Chinese paragraph, offered as a suggestion
+    assert (changed.source, changed.reason) == (
+        "Over 45 residents came, and they asked for a second workshop.",
+        "changed_in_source",
+    )
     segments = StringSegment.objects.filter(source=translation.source).annotate_translation(translation.target_locale)
-    untranslated = [segment.string.data for segment in segments if segment.translation is None]
-    assert untranslated == ["Over 45 residents came, and they asked for a second workshop."]
-    kept = [segment for segment in segments if segment.translation is not None]
-    assert len(kept) == len(before) - 1
-    assert all(segment.translation == before[segment.context.path] for segment in kept)
+    assert {segment.context.path: segment.translation for segment in segments} == before  # every other one kept
 
     editor.logout()
     chinese.refresh_from_db()
@@ -256,13 +257,15 @@ def test_status_report_follows_source_edits_sync_and_translation(staff_client):
     article = english_article()
     assert status_of(article, translation_statuses()).state == UP_TO_DATE
 
-    change_first_paragraph(article, "<p>A changed paragraph.</p>")
+    change_first_paragraph(article, "<p>A changed paragraph.</p>")  # publishing it syncs its translations
     status = status_of(article, translation_statuses())
-    assert (status.state, status.action_label) == (OUT_OF_DATE, "Sync")
+    assert (status.state, status.reason, status.action_label) == (
+        OUT_OF_DATE,
+        "1 string needs a translator (1 changed in English)",
+        "Translate",
+    )
 
     translation = translation_of(article)
-    translation.source.update_from_db()
-    assert "need translation" in str(status_of(article, translation_statuses()).reason)
 
     translate_all(translation, "一个修改过的段落")
     assert status_of(article, translation_statuses()).reason == "Translated, not yet published"

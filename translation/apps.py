@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class TranslationConfig(AppConfig):
     name = "translation"
     verbose_name = "Translation workflow"
+
+    def ready(self):
+        from . import sync
+
+        sync.connect()

@@ -11,6 +11,8 @@ from django.urls import path
 
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from .sync import offer_earlier_translations
+
 WRITTEN_FOR_VERSION = "1.14.5"
 
 # The side-by-side editor publishes by posting `action=publish` to the ordinary edit view, which wagtail-localize's
@@ -82,7 +84,8 @@ def shadowing_urls(upload_pofile_view, update_translations_view):
 
 class SyncWithoutPublishingView(UpdateTranslationsView):
     """wagtail-localize's sync view without its "Publish immediately" option, which would fill the changed strings
-    with English on the live page: the changed strings wait for translation and review instead."""
+    with English on the live page: the changed strings wait for translation and review instead, each offered its
+    earlier translation as a suggestion (as publishing the source does by itself, see translation.sync)."""
 
     def get_form(self):
         form = super().get_form()
@@ -91,4 +94,7 @@ class SyncWithoutPublishingView(UpdateTranslationsView):
 
     def form_valid(self, form):
         form.cleaned_data[SYNC_PUBLISH_FIELD] = False
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        for translation in self.object.translations.filter(enabled=True).select_related("target_locale"):
+            offer_earlier_translations(translation)
+        return response

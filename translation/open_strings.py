@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail_localize.models import OverridableSegment, SegmentOverride, StringSegment, StringTranslation
 
 from .models import KeptString
+from .sync import EARLIER_TRANSLATION
 
 # Scripts of target languages not written in Latin letters: a translation into one of these without a single
 # character of its script is still in the source language.
@@ -26,9 +27,10 @@ SCRIPTS = {"zh": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")}
 LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 WORDS_OR_NUMBERS = re.compile(r"[^\W_]", re.UNICODE)
 
-MISSING, SUGGESTED, SAME_AS_SOURCE, STILL_IN_SOURCE_LANGUAGE, OBJECT_MISSING = (
+MISSING, SUGGESTED, CHANGED_IN_SOURCE, SAME_AS_SOURCE, STILL_IN_SOURCE_LANGUAGE, OBJECT_MISSING = (
     "missing",
     "suggested",
+    "changed_in_source",
     "same_as_source",
     "still_in_source_language",
     "object_missing",
@@ -48,7 +50,7 @@ class OpenString:
     @property
     def keepable(self):
         """A translation is there: the translator may keep it as it is."""
-        return self.reason in (SUGGESTED, SAME_AS_SOURCE, STILL_IN_SOURCE_LANGUAGE)
+        return self.reason in (SUGGESTED, CHANGED_IN_SOURCE, SAME_AS_SOURCE, STILL_IN_SOURCE_LANGUAGE)
 
     def as_json(self):
         return {
@@ -68,7 +70,7 @@ def plain(html):
 def is_suggestion(source, translated, target_language):
     """Why this translation is only a suggestion, or None when it counts."""
     if translated.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE:
-        return SUGGESTED
+        return CHANGED_IN_SOURCE if translated.tool_name == EARLIER_TRANSLATION else SUGGESTED
     text, original = plain(translated.data), plain(source)
     if not WORDS_OR_NUMBERS.search(original):
         return None  # "+", "%": nothing a translator could write otherwise
@@ -81,6 +83,10 @@ def is_suggestion(source, translated, target_language):
 
 
 def explain(reason, translated, source_language, target_language):
+    if reason == CHANGED_IN_SOURCE:
+        return _("The %(language)s changed; its earlier translation is offered: check it, then save it or keep it.") % {
+            "language": source_language
+        }
     if reason == SUGGESTED:
         return _("Suggested by %(tool)s: check it, then save it or keep it as it is.") % {
             "tool": translated.tool_name or _("a machine translator")

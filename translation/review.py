@@ -101,7 +101,11 @@ def submit_for_review(request, translation_id):
         SubmittedTranslation.objects.create(
             revision=revision, translation=translation, digest=strings_digest(translation)
         )
-        workflow.start(translated, request.user)
+        sent_back = page.current_workflow_state
+        if sent_back is not None:  # changes were requested: the same review goes on, with the new revision
+            sent_back.resume(request.user)
+        else:
+            workflow.start(translated, request.user)
     messages.success(request, _("“%(title)s” was submitted for review.") % {"title": translated.title})
     return redirect(edit_url(page))
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -17,7 +18,8 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from resources.snippets import Organization, Topic
 
-from .open_strings import last_string_change, open_strings
+from .guards import can_edit
+from .open_strings import CHANGED_IN_SOURCE, last_string_change, open_strings
 from .review import edit_url
 
 UP_TO_DATE, OUT_OF_DATE, MISSING = "up_to_date", "out_of_date", "missing"
@@ -32,8 +34,8 @@ class TranslationStatus:
     locale: Locale
     state: str
     reason: str
-    action_label: str
-    action_url: str
+    action_label: str = ""
+    action_url: str = ""
 
     @property
     def state_label(self):
@@ -45,10 +47,16 @@ class TranslationStatus:
 
 
 def source_objects():
+    """The default language's pages and snippets that were ever published: a draft never published is nobody's
+    translation work yet."""
     default = Locale.get_default()
-    pages = Page.objects.filter(locale=default, depth__gte=2).order_by("path").specific()
-    snippets = [obj for model in SNIPPET_MODELS for obj in model.objects.filter(locale=default)]
-    return [*pages, *snippets]
+    pages = Page.objects.filter(locale=default, depth__gte=2, first_published_at__isnull=False)
+    snippets = [
+        obj
+        for model in SNIPPET_MODELS
+        for obj in model.objects.filter(locale=default, first_published_at__isnull=False)
+    ]
+    return [*pages.order_by("path").specific(), *snippets]
 
 
 def submit_url(instance):
@@ -58,48 +66,65 @@ def submit_url(instance):
     return reverse("wagtail_localize:submit_snippet_translation", args=[meta.app_label, meta.model_name, instance.pk])
 
 
-def status_for(instance, locale, sources_by_key):
+def open_reason(found, source_language):
+    reason = ngettext("%(count)d string needs a translator", "%(count)d strings need a translator", len(found)) % {
+        "count": len(found)
+    }
+    changed = sum(1 for item in found if item.reason == CHANGED_IN_SOURCE)
+    if changed:
+        reason += ngettext(" (%(count)d changed in %(language)s)", " (%(count)d changed in %(language)s)", changed) % {
+            "count": changed,
+            "language": source_language,
+        }
+    return reason
+
+
+def status_for(instance, locale, sources_by_key, user):
+    """The state of one translation, with the action this user may take on it (none when they may not)."""
+    may_submit = user is None or user.has_perm("wagtail_localize.submit_translation")
     translated = instance.get_translation_or_none(locale)
     if translated is None:
-        return TranslationStatus(instance, locale, MISSING, _("Never translated"), _("Translate"), submit_url(instance))
+        if may_submit:
+            return TranslationStatus(
+                instance, locale, MISSING, _("Never translated"), _("Translate"), submit_url(instance)
+            )
+        return TranslationStatus(instance, locale, MISSING, _("Never translated: an editor submits it for translation"))
     source = sources_by_key.get(instance.translation_key)
     translation = (
         Translation.objects.filter(source=source, target_locale=locale, enabled=True).first() if source else None
     )
+    editable = user is None or can_edit(user, translated)
+
+    def status(state, reason, label, url):
+        return TranslationStatus(instance, locale, state, reason, label if url else "", url or "")
+
+    edit = edit_url(translated) if editable else None
     if translation is None:
-        return TranslationStatus(
-            instance, locale, UP_TO_DATE, _("Edited directly, not synced"), _("Edit"), edit_url(translated)
-        )
+        return status(UP_TO_DATE, _("Edited directly, not synced"), _("Edit"), edit)
     if instance.last_published_at and instance.last_published_at > source.last_updated_at:
-        return TranslationStatus(
-            instance,
-            locale,
-            OUT_OF_DATE,
-            _("The source changed after the last sync"),
-            _("Sync"),
-            reverse("wagtail_localize:update_translations", args=[source.pk]),
+        sync = reverse("wagtail_localize:update_translations", args=[source.pk]) if may_submit else None
+        return status(
+            OUT_OF_DATE, _("The source changed; its translations are being brought up to date"), _("Sync"), sync
         )
-    missing = len(open_strings(translation))
-    if missing:
-        return TranslationStatus(
-            instance,
-            locale,
-            OUT_OF_DATE,
-            _("%(count)d strings need translation") % {"count": missing},
-            _("Translate"),
-            edit_url(translated),
-        )
+    if isinstance(translated, Page) and translated.workflow_in_progress:
+        return status(OUT_OF_DATE, _("Waiting for review"), _("Review"), edit)
+    found = open_strings(translation)
+    if found:
+        sent_back = isinstance(translated, Page) and translated.current_workflow_state is not None
+        reason = open_reason(found, source.locale.get_display_name())
+        if sent_back:
+            reason = _("Sent back by the reviewer: %(reason)s") % {"reason": reason}
+        return status(OUT_OF_DATE, reason, _("Translate"), edit)
+    if isinstance(translated, Page) and translated.current_workflow_state is not None:
+        return status(OUT_OF_DATE, _("Sent back by the reviewer"), _("Translate"), edit)
     published_at = translated.last_published_at or source.last_updated_at
     if not translated.live or published_at < max(source.last_updated_at, last_string_change(translation)):
-        return TranslationStatus(
-            instance, locale, OUT_OF_DATE, _("Translated, not yet published"), _("Review"), edit_url(translated)
-        )
-    return TranslationStatus(
-        instance, locale, UP_TO_DATE, _("Translated and published"), _("Edit"), edit_url(translated)
-    )
+        return status(OUT_OF_DATE, _("Translated, not yet published"), _("Review"), edit)
+    return status(UP_TO_DATE, _("Translated and published"), _("Edit"), edit)
 
 
-def translation_statuses(state=None):
+def translation_statuses(state=None, user=None):
+    """Every translation's status, for this user's actions (None: every action)."""
     targets = list(Locale.objects.exclude(pk=Locale.get_default().pk))
     objects = source_objects()
     sources_by_key = {
@@ -108,7 +133,7 @@ def translation_statuses(state=None):
             object_id__in=[obj.translation_key for obj in objects], locale=Locale.get_default()
         )
     }
-    statuses = [status_for(obj, locale, sources_by_key) for obj in objects for locale in targets]
+    statuses = [status_for(obj, locale, sources_by_key, user) for obj in objects for locale in targets]
     return [status for status in statuses if state in (None, "", status.state)]
 
 
@@ -120,7 +145,7 @@ class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         state = self.request.GET.get("state", "")
-        statuses = translation_statuses(state if state in STATE_LABELS else None)
+        statuses = translation_statuses(state if state in STATE_LABELS else None, self.request.user)
         context.update(
             statuses=Paginator(statuses, PAGE_SIZE).get_page(self.request.GET.get("p")),
             states=STATE_LABELS,

@@ -1,0 +1,95 @@
+"""English changes reach translators by themselves. Publishing a page or snippet that is the source of synced
+translations queues `sync_translations` (django-tasks: a worker runs it when background tasks are on). The sync
+reads the published source again, keeps every unchanged string's translation, and offers a changed string the
+translation its text had before, as a suggestion: translation.open_strings counts it only once a translator saves
+or keeps it. The live translations stay as they are until a reviewer approves the new ones."""
+
+import contextlib
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from wagtail.models import Page
+from wagtail.signals import page_published, published
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+from django_tasks import task
+
+# The tool_name of a suggestion made from a string's earlier translation (open_strings explains it as such).
+EARLIER_TRANSLATION = "the earlier translation"
+
+
+@task()
+def sync_translations(source_id):
+    """Brings a translation source and its enabled translations up to date with the published source; returns how
+    many translations it looked at."""
+    source = TranslationSource.objects.filter(pk=source_id).first()
+    if source is None:
+        return 0
+    with transaction.atomic():
+        source.update_from_db()
+        translations = list(source.translations.filter(enabled=True).select_related("target_locale"))
+        for translation in translations:
+            offer_earlier_translations(translation)
+            with contextlib.suppress(ValidationError):  # as wagtail-localize's own sync does
+                source.update_target_view_restrictions(translation.target_locale)
+    return len(translations)
+
+
+def offer_earlier_translations(translation):
+    """Fills each changed string that has no translation with the translation its place (block or field) last had,
+    as a suggestion; a place that now holds several untranslated strings is left to the translator."""
+    locale = translation.target_locale
+    segments = list(StringSegment.objects.filter(source=translation.source))
+    translated = set(
+        StringTranslation.objects.filter(
+            locale=locale,
+            context_id__in={s.context_id for s in segments},
+            translation_of_id__in=[s.string_id for s in segments],
+        ).values_list("translation_of_id", "context_id")
+    )
+    by_place = defaultdict(list)
+    for segment in segments:
+        by_place[segment.context_id].append(segment)
+    for context_id, here in by_place.items():
+        untranslated = [s for s in here if (s.string_id, context_id) not in translated]
+        if len(untranslated) != 1:
+            continue
+        earlier = (
+            StringTranslation.objects.filter(context_id=context_id, locale=locale, has_error=False)
+            .exclude(translation_of_id__in=[s.string_id for s in here])
+            .order_by("-updated_at")
+            .first()
+        )
+        if earlier is not None:
+            StringTranslation.objects.create(
+                translation_of_id=untranslated[0].string_id,
+                context_id=context_id,
+                locale=locale,
+                data=earlier.data,
+                translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+                tool_name=EARLIER_TRANSLATION,
+            )
+
+
+def queue_sync(instance):
+    source = TranslationSource.objects.filter(
+        object_id=getattr(instance, "translation_key", None), locale_id=getattr(instance, "locale_id", None)
+    ).first()
+    if source is not None and source.translations.filter(enabled=True).exists():
+        sync_translations.enqueue(source_id=source.pk)
+
+
+def page_was_published(sender, instance, **_signal_arguments):
+    queue_sync(instance)
+
+
+def snippet_was_published(sender, instance, **_signal_arguments):
+    if not isinstance(instance, Page):  # pages send both signals
+        queue_sync(instance)
+
+
+def connect():
+    page_published.connect(page_was_published, dispatch_uid="translation_sync_page")
+    published.connect(snippet_was_published, dispatch_uid="translation_sync_snippet")
