@@ -10,7 +10,7 @@ import re
 from datetime import timedelta
 from pathlib import Path
 
-from django.urls import URLResolver, get_resolver, resolve
+from django.urls import URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
 import wagtail_localize
@@ -77,6 +77,9 @@ def test_our_views_answer_at_wagtail_localizes_addresses():
     """Only true while the translation app comes before wagtail_localize in INSTALLED_APPS."""
     assert resolve("/admin/localize/translate/1/pofile/upload/").url_name == "translation_upload_pofile"
     assert resolve("/admin/localize/update/1/").url_name == "translation_update_as_drafts"
+    assert resolve("/admin/localize/submit/page/1/").url_name == "translation_submit_page"
+    assert resolve("/admin/localize/submit/snippet/resources/topic/1/").url_name == "translation_submit_snippet"
+    assert resolve(reverse("wagtail_localize:submit_page_translation", args=[1])).url_name == "translation_submit_page"
 
 
 def test_the_sync_form_still_offers_publishing_which_we_remove():

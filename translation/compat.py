@@ -7,8 +7,10 @@ upgrade changes it. Nothing else in the project imports wagtail-localize's views
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import path
+from django.urls import path, reverse
 
+from wagtail.models import Page
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .sync import offer_earlier_translations
@@ -62,11 +64,12 @@ SYNC_PUBLISH_FIELD = "publish_translations"
 
 
 def shadowing_urls(upload_pofile_view, update_translations_view):
-    """Our views at the addresses of wagtail-localize's PO upload and sync views.
+    """Our views at the addresses of wagtail-localize's PO upload, sync and submit views.
 
-    wagtail-localize's editor links to these addresses (they are built into its React props and buttons), so the
-    only way to put our checks in front is to answer at the same paths. Wagtail joins the register_admin_urls
-    hooks in INSTALLED_APPS order, and the first match wins: this app must stay before wagtail_localize.
+    wagtail-localize's editor and menus link to these addresses (they are built into its React props and buttons),
+    so the only way to put our checks in front is to answer at the same paths. Wagtail joins the
+    register_admin_urls hooks in INSTALLED_APPS order, and the first match wins: this app must stay before
+    wagtail_localize.
     """
     return [
         path(
@@ -79,7 +82,39 @@ def shadowing_urls(upload_pofile_view, update_translations_view):
             update_translations_view,
             name="translation_update_as_drafts",
         ),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            SubmitPageLandingWhereAllowed.as_view(),
+            name="translation_submit_page",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            SubmitSnippetLandingWhereAllowed.as_view(),
+            name="translation_submit_snippet",
+        ),
     ]
+
+
+class LandingWhereAllowed:
+    """After submitting for translation into one language, wagtail-localize opens the new translation's editor,
+    which an editor may not use (translators edit it): they stay on what they submitted instead."""
+
+    def get_default_success_url(self, translated_object=None):
+        from .guards import can_edit  # guards reads this module's names
+
+        if translated_object is not None and not can_edit(self.request.user, translated_object):
+            translated_object = None
+            if isinstance(self.object, Page):
+                return reverse("wagtailadmin_pages:edit", args=[self.object.pk])
+        return super().get_default_success_url(translated_object)
+
+
+class SubmitPageLandingWhereAllowed(LandingWhereAllowed, SubmitPageTranslationView):
+    pass
+
+
+class SubmitSnippetLandingWhereAllowed(LandingWhereAllowed, SubmitSnippetTranslationView):
+    pass
 
 
 class SyncWithoutPublishingView(UpdateTranslationsView):

@@ -27,6 +27,7 @@ from .compat import (
     TRANSLATION_EDITING_VIEWS,
     TRANSLATION_WRITING_VIEWS,
 )
+from .refusals import refusal
 
 
 def can_edit(user, instance):
@@ -67,6 +68,7 @@ MEDIA_ACTIONS = {
 
 # URL name -> (how to find the object from the URL, who may use the view)
 GUARDED_VIEWS = {
+    "wagtailadmin_pages:edit": (page_target, can_edit),  # answered by a refusal page, not a redirect
     CONVERT_TO_ALIAS: (page_target, can_publish),
     STOP_TRANSLATION: (translation_target, can_publish),
     **dict.fromkeys(TRANSLATION_EDITING_VIEWS, (translation_target, can_edit)),
@@ -117,14 +119,32 @@ class PublisherOnlyActionsMiddleware:
             find_target, allowed = GUARDED_VIEWS[match.view_name]
             target = find_target(view_kwargs) if find_target else None
             if not allowed(request.user, target):
-                raise PermissionDenied
+                return refuse(request, allowed, target)
             if match.view_name in STRING_WRITING_VIEWS and in_review(target):
                 return refuse_while_in_review(request, target)
         elif match.view_name == "wagtail_bulk_action":
             model_getter = MEDIA_MODELS.get((view_kwargs.get("app_label"), view_kwargs.get("model_name")))
             if model_getter is not None and not may_change_media(model_getter)(request.user, None):
-                raise PermissionDenied
+                return refuse(request, None, None)
         return None
+
+
+def refuse(request, rule, target):
+    """A page that says what was refused and why; a plain 403 for the editor's API calls."""
+    if request.headers.get("x-requested-with") == "XMLHttpRequest" or request.method in ("PUT", "DELETE"):
+        raise PermissionDenied
+    if target is None:
+        reason = _("Changing or deleting an image or document takes the right to change files: live pages may show it.")
+    else:
+        names = {"title": str(target), "language": target.locale.get_display_name()}
+        if rule is can_edit:
+            reason = _("You may not edit “%(title)s” (%(language)s).") % names
+        else:
+            reason = _(
+                "Only people who may publish “%(title)s” (%(language)s) may do this: it changes what readers see."
+            )
+            reason %= names
+    return refusal(request, reason, target)
 
 
 def refuse_editor_actions_to_non_publishers(request, instance):

@@ -36,6 +36,7 @@ class TranslationStatus:
     reason: str
     action_label: str = ""
     action_url: str = ""
+    for_translator: bool = False  # the next step is a translator's
 
     @property
     def state_label(self):
@@ -95,8 +96,8 @@ def status_for(instance, locale, sources_by_key, user):
     )
     editable = user is None or can_edit(user, translated)
 
-    def status(state, reason, label, url):
-        return TranslationStatus(instance, locale, state, reason, label if url else "", url or "")
+    def status(state, reason, label, url, for_translator=False):
+        return TranslationStatus(instance, locale, state, reason, label if url else "", url or "", for_translator)
 
     edit = edit_url(translated) if editable else None
     if translation is None:
@@ -114,9 +115,9 @@ def status_for(instance, locale, sources_by_key, user):
         reason = open_reason(found, source.locale.get_display_name())
         if sent_back:
             reason = _("Sent back by the reviewer: %(reason)s") % {"reason": reason}
-        return status(OUT_OF_DATE, reason, _("Translate"), edit)
+        return status(OUT_OF_DATE, reason, _("Translate"), edit, for_translator=True)
     if isinstance(translated, Page) and translated.current_workflow_state is not None:
-        return status(OUT_OF_DATE, _("Sent back by the reviewer"), _("Translate"), edit)
+        return status(OUT_OF_DATE, _("Sent back by the reviewer"), _("Translate"), edit, for_translator=True)
     published_at = translated.last_published_at or source.last_updated_at
     if not translated.live or published_at < max(source.last_updated_at, last_string_change(translation)):
         return status(OUT_OF_DATE, _("Translated, not yet published"), _("Review"), edit)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import guards, po_files, review, status
+from . import dashboard, guards, po_files, review, status
 from .compat import SyncWithoutPublishingView, shadowing_urls
 
 
@@ -81,3 +81,8 @@ def only_publishers_delete_pages(request, page):
 def only_publishers_bulk_delete(request, action_type, objects, action_class_instance):
     if action_type == "delete" and any(not page.permissions_for_user(request.user).can_publish() for page in objects):
         raise PermissionDenied
+
+
+@hooks.register("construct_homepage_panels")
+def show_translation_work(request, panels):
+    dashboard.add_translation_work_panel(request, panels)

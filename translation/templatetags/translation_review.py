@@ -42,6 +42,17 @@ def translation_editor_props(context):
     )
 
 
+@register.simple_tag(takes_context=True)
+def translation_editor_source_link(context):
+    """The editor's header links the source language to the source's editor: for a user who may not edit the
+    source (a translator), to the published source page instead, or to nothing."""
+    link = dict(context["source_translation"])
+    source = context["translation"].source.get_source_instance()
+    if not can_edit(context["request"].user, source):
+        link["editUrl"] = source.url if isinstance(source, Page) and source.live else None
+    return link
+
+
 @register.inclusion_tag("translation/editor_footer.html", takes_context=True)
 def translation_editor_footer(context):
     translation = context["translation"]
