@@ -276,6 +276,8 @@ def test_status_report_follows_source_edits_sync_and_translation(staff_client):
 
     new = new_english_article()
     assert status_of(new, translation_statuses()).state == MISSING
+    abandoned = publish_article("A draft nobody finished", publish=False)
+    assert all(status.source.pk != abandoned.pk for status in translation_statuses())  # nobody's work yet
 
     report = staff_client("editor").get(reverse("translation_status_report") + "?state=missing")
     assert report.status_code == 200
