@@ -8,6 +8,7 @@ Every step looks for what an earlier run made before creating anything, so runni
 import io
 import re
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -153,9 +154,10 @@ class DemoSiteBuilder(DemoTranslator):
             home.save_revision().publish()
             self.created += 1
         site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", is_default_site=True)
-        if site.root_page_id != home.pk:
-            placeholder = site.root_page if site.pk else None
+        if site.root_page_id != home.pk or not site.site_name:
+            placeholder = site.root_page if site.pk and site.root_page_id != home.pk else None
             site.root_page = home
+            site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME  # the dashboard's title, not "localhost"
             site.save()
             if placeholder and type(placeholder.specific) is Page and not placeholder.get_children().exists():
                 placeholder.delete()  # Wagtail's "Welcome to your new Wagtail site!" page

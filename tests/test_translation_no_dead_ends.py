@@ -81,3 +81,14 @@ def test_the_translators_dashboard_lists_their_work(staff_client):
     html = translator.get("/admin/").content.decode()
     assert "data-translation-work-item" in html and "1 string needs a translator (1 changed in English)" in html
     assert f'href="/admin/pages/{chinese_translation(article).pk}/edit/"' in html
+
+
+def test_the_only_language_left_is_ticked_in_advance(staff_client):
+    article = publish_article("Rain gardens in Kunming", slug="rain-gardens")
+    html = staff_client("editor").get(reverse("wagtail_localize:submit_page_translation", args=[article.pk]))
+    chinese = Locale.objects.get(language_code="zh-hans")
+    assert re.search(rf'<input[^>]*value="{chinese.pk}"[^>]*checked', html.content.decode())
+
+
+def test_the_dashboard_is_titled_with_the_site_name(staff_client):
+    assert "Harmony Foundation" in staff_client("translator").get("/admin/").content.decode()

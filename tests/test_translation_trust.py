@@ -151,7 +151,7 @@ def test_approval_publishes_what_was_submitted_and_nothing_later(staff_client, c
 
     reviewer = staff_client("reviewer")
     response = reviewer.post(reverse("translation_review_action", args=[translation.pk, "approve"]))
-    assert any(m.startswith("Approved and published “") for m in messages_of(response))
+    assert f"Approved and published “{chinese.title}”." in messages_of(response)  # the Chinese title
     reader_page = client.get(chinese.url).content.decode()
     assert "居民们修好了三百个漏水的水龙头。" in reader_page and "稍后的草稿标题" not in reader_page
 

@@ -96,8 +96,16 @@ def shadowing_urls(upload_pofile_view, update_translations_view):
 
 
 class LandingWhereAllowed:
-    """After submitting for translation into one language, wagtail-localize opens the new translation's editor,
-    which an editor may not use (translators edit it): they stay on what they submitted instead."""
+    """wagtail-localize's submit views, with the only language left ticked in advance; and after submitting into
+    one language, which opens the new translation's editor, an editor who may not use it (translators do) stays on
+    what they submitted instead."""
+
+    def get_form(self):
+        form = super().get_form()
+        choices = form.fields["locales"].queryset
+        if not form.is_bound and not form.initial.get("locales") and len(choices) == 1:
+            form.initial["locales"] = list(choices)
+        return form
 
     def get_default_success_url(self, translated_object=None):
         from .guards import can_edit  # guards reads this module's names

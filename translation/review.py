@@ -144,7 +144,7 @@ def review_translation(request, translation_id, action):
         raise PermissionDenied
     task_state = current_task_state(page)
     task_state.task.specific.on_action(task_state, request.user, action, comment=request.POST.get("comment", ""))
-    title = page.get_latest_revision_as_object().title  # the page object still has the title it had before
+    title = task_state.revision.as_object().title  # the reviewed revision's (the page object has the old live one)
     if action == "approve":
         messages.success(request, _("Approved and published “%(title)s”.") % {"title": title})
     else:
