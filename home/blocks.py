@@ -55,7 +55,7 @@ class DocumentBlock(MediaChooserBlockMixin, DocumentChooserBlock):
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"))
-    level = blocks.ChoiceBlock(choices=[("h2", "H2"), ("h3", "H3")], default="h2")
+    level = blocks.ChoiceBlock(choices=[("h2", "H2"), ("h3", "H3")], default="h2", label=_("Level"))
 
     class Meta:
         icon = "title"
@@ -63,9 +63,11 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock()
-    attribution = blocks.CharBlock(required=False, help_text=_("Who said it, e.g. Wang Zhongping"))
-    role = blocks.CharBlock(required=False, help_text=_("Their title, e.g. Director, NTCMC"))
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(
+        required=False, help_text=_("Who said it, e.g. Wang Zhongping"), label=_("Attribution")
+    )
+    role = blocks.CharBlock(required=False, help_text=_("Their title, e.g. Director, NTCMC"), label=_("Role"))
 
     class Meta:
         icon = "openquote"
@@ -73,11 +75,13 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock()
+    image = ImageBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        required=False, help_text=_("Describes the image for screen readers; defaults to the image's own description")
+        required=False,
+        help_text=_("Describes the image for screen readers; defaults to the image's own description"),
+        label=_("Alternative text"),
     )
-    caption = blocks.CharBlock(required=False)
+    caption = blocks.CharBlock(required=False, label=_("Caption"))
 
     class Meta:
         icon = "image"
@@ -91,8 +95,10 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 
 class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentBlock()
-    title = blocks.CharBlock(required=False, help_text=_("Link text; defaults to the document's title"))
+    document = DocumentBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        required=False, help_text=_("Link text; defaults to the document's title"), label=_("Title")
+    )
 
     class Meta:
         icon = "doc-full"
@@ -102,9 +108,11 @@ class DocumentLinkBlock(blocks.StructBlock):
 class FigureBlock(blocks.StructBlock):
     """A headline number such as "900+ community leaders trained"."""
 
-    number = blocks.IntegerBlock(min_value=0)
-    suffix = blocks.CharBlock(required=False, max_length=5, help_text=_('Shown after the number, e.g. "+"'))
-    label = blocks.CharBlock()
+    number = blocks.IntegerBlock(min_value=0, label=_("Number"))
+    suffix = blocks.CharBlock(
+        required=False, max_length=5, help_text=_('Shown after the number, e.g. "+"'), label=_("Suffix")
+    )
+    label = blocks.CharBlock(label=_("Label"))
 
     class Meta:
         icon = "pick"
@@ -112,9 +120,9 @@ class FigureBlock(blocks.StructBlock):
 
 
 class TipBlock(blocks.StructBlock):
-    title = blocks.CharBlock()
-    text = blocks.TextBlock()
-    image = ImageBlock(required=False)
+    title = blocks.CharBlock(label=_("Title"))
+    text = blocks.TextBlock(label=_("Text"))
+    image = ImageBlock(required=False, label=_("Image"))
 
     class Meta:
         icon = "tick-inverse"
@@ -124,21 +132,23 @@ class TipBlock(blocks.StructBlock):
 class BodyStreamBlock(blocks.StreamBlock):
     """The body of every long-form page: news, programs and success stories."""
 
-    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, template="blocks/paragraph_block.html")
-    heading = HeadingBlock()
-    quote = QuoteBlock()
-    image = CaptionedImageBlock()
-    document = DocumentLinkBlock()
-    embed = EmbedBlock(template="blocks/embed_block.html")
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, template="blocks/paragraph_block.html", label=_("Paragraph")
+    )
+    heading = HeadingBlock(label=_("Heading"))
+    quote = QuoteBlock(label=_("Quote"))
+    image = CaptionedImageBlock(label=_("Image"))
+    document = DocumentLinkBlock(label=_("Document"))
+    embed = EmbedBlock(template="blocks/embed_block.html", label=_("Embed"))
 
 
 class FiguresBlock(blocks.StreamBlock):
-    figure = FigureBlock()
+    figure = FigureBlock(label=_("Figure"))
 
 
 class DownloadsBlock(blocks.StreamBlock):
-    document = DocumentLinkBlock()
+    document = DocumentLinkBlock(label=_("Document"))
 
 
 class TipsBlock(blocks.StreamBlock):
-    tip = TipBlock()
+    tip = TipBlock(label=_("Tip"))

@@ -25,7 +25,11 @@ from .visibility import readers
 class BasePage(Page):
     """Shared fields and behaviour: a summary for listings, search and social cards, and hreflang alternates."""
 
-    summary = models.TextField(blank=True, help_text=_("One or two sentences for listings, search results and sharing"))
+    summary = models.TextField(
+        blank=True,
+        help_text=_("One or two sentences for listings, search results and sharing"),
+        verbose_name=_("summary"),
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -91,11 +95,16 @@ class BasePage(Page):
 
 
 class HomePage(BasePage):
-    hero_text = models.CharField(max_length=255, blank=True)
+    hero_text = models.CharField(max_length=255, blank=True, verbose_name=_("hero text"))
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
     )
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("intro"))
 
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
@@ -137,6 +146,10 @@ class HomePage(BasePage):
         context["featured"] = self.featured()
         return context
 
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
 
 class HomePageFeature(Orderable):
     home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_pages")
@@ -154,11 +167,11 @@ class HomePageFeature(Orderable):
 class ContactSettings(BaseSiteSetting):
     """The organisation's contact details, shown in every page's footer."""
 
-    organisation_name = models.CharField(max_length=255, blank=True)
-    website = models.URLField(blank=True)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=50, blank=True)
-    fax = models.CharField(max_length=50, blank=True)
+    organisation_name = models.CharField(max_length=255, blank=True, verbose_name=_("organisation name"))
+    website = models.URLField(blank=True, verbose_name=_("website"))
+    email = models.EmailField(blank=True, verbose_name=_("email"))
+    phone = models.CharField(max_length=50, blank=True, verbose_name=_("phone"))
+    fax = models.CharField(max_length=50, blank=True, verbose_name=_("fax"))
 
     class Meta:
         verbose_name = _("Contact details")

@@ -26,7 +26,7 @@ FEED_SIZE = 20
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("intro"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
@@ -57,6 +57,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("feed/", name="feed")
     def feed(self, request):
         return NewsFeed(self)(request)
+
+    class Meta:
+        verbose_name = _("newsroom")
+        verbose_name_plural = _("newsrooms")
 
 
 class NewsFeed(Feed):
@@ -100,15 +104,30 @@ class NewsFeed(Feed):
 class NewsArticlePage(BasePage):
     """One story of a newsletter: dateline, lead photo, body with quotes, and its program."""
 
-    dateline = models.CharField(max_length=100, blank=True, help_text=_("Where the story is filed from, e.g. BEIJING"))
+    dateline = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=_("Where the story is filed from, e.g. BEIJING"),
+        verbose_name=_("dateline"),
+    )
     date = models.DateField(_("publication date"))
     lead_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("lead image"),
     )
-    lead_image_caption = models.CharField(max_length=255, blank=True)
-    body = StreamField(BodyStreamBlock())
+    lead_image_caption = models.CharField(max_length=255, blank=True, verbose_name=_("lead image caption"))
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"))
     related_program = models.ForeignKey(
-        "resources.ProgramPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="news_articles"
+        "resources.ProgramPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_articles",
+        verbose_name=_("related program"),
     )
 
     parent_page_types = ["news.NewsIndexPage"]
@@ -163,6 +182,6 @@ class NewsArticlePage(BasePage):
 
 class NewsArticleTopic(Orderable):
     article = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="article_topics")
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+", verbose_name=_("topic"))
 
     panels = [FieldPanel("topic")]

@@ -52,7 +52,9 @@ class SingleTopicResourcePage(ResourcePage):
 
     topic_lookup = "topic"
 
-    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    topic = models.ForeignKey(
+        Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("topic")
+    )
 
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
@@ -69,7 +71,7 @@ def resource_kinds():
 
 
 class ResourceIndexPage(BasePage):
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("intro"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ProgramPage", "resources.SuccessStoryPage", "resources.TipSheetPage"]
@@ -105,6 +107,10 @@ class ResourceIndexPage(BasePage):
         )
         return context
 
+    class Meta:
+        verbose_name = _("resource library")
+        verbose_name_plural = _("resource libraries")
+
 
 class ProgramPage(ResourcePage):
     """A program summary: what it achieved, with whom, and the decks to download."""
@@ -113,15 +119,25 @@ class ProgramPage(ResourcePage):
     topic_lookup = "program_topics__topic"
     year_field = "start_year"
 
-    start_year = models.PositiveSmallIntegerField()
-    end_year = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Leave empty while it runs"))
-    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    figures = StreamField(FiguresBlock(), blank=True, help_text=_("Achievement figures"))
-    body = StreamField(BodyStreamBlock(), blank=True)
+    start_year = models.PositiveSmallIntegerField(verbose_name=_("start year"))
+    end_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("Leave empty while it runs"), verbose_name=_("end year")
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+    figures = StreamField(FiguresBlock(), blank=True, help_text=_("Achievement figures"), verbose_name=_("figures"))
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
     downloads = StreamField(
         DownloadsBlock(),
         blank=True,
         help_text=_("Decks and PDFs; translators replace them with their language's files"),
+        verbose_name=_("downloads"),
     )
 
     search_fields = [
@@ -186,15 +202,17 @@ class ProgramOrganization(Orderable):
     ROLE_HEADINGS = {"partner": _("Partners"), "donor": _("Donors"), "sponsor": _("Sponsors")}
 
     program = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="organizations")
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
-    role = models.CharField(max_length=20, choices=ROLE_CHOICES)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="+", verbose_name=_("organization")
+    )
+    role = models.CharField(max_length=20, choices=ROLE_CHOICES, verbose_name=_("role"))
 
     panels = [FieldPanel("organization"), FieldPanel("role")]
 
 
 class ProgramTopic(Orderable):
     program = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="program_topics")
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+", verbose_name=_("topic"))
 
     panels = [FieldPanel("topic")]
 
@@ -205,19 +223,27 @@ class SuccessStoryPage(SingleTopicResourcePage):
     content_kind = "story"
     year_field = "year"
 
-    community = models.CharField(max_length=255)
-    city = models.CharField(max_length=100)
-    province = models.CharField(max_length=100, blank=True)
+    community = models.CharField(max_length=255, verbose_name=_("community"))
+    city = models.CharField(max_length=100, verbose_name=_("city"))
+    province = models.CharField(max_length=100, blank=True, verbose_name=_("province"))
     year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(EARLIEST_YEAR), MaxValueValidator(LATEST_YEAR)],
         help_text=_("The year the community's work began"),
+        verbose_name=_("year"),
     )
-    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    photo_caption = models.CharField(max_length=255, blank=True)
-    outcomes = StreamField(FiguresBlock(), blank=True, help_text=_("Outcome figures"))
-    body = StreamField(BodyStreamBlock(), blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
+    photo_caption = models.CharField(max_length=255, blank=True, verbose_name=_("photo caption"))
+    outcomes = StreamField(FiguresBlock(), blank=True, help_text=_("Outcome figures"), verbose_name=_("outcomes"))
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
 
     search_fields = [
         *BasePage.search_fields,
@@ -267,9 +293,16 @@ class TipSheetPage(SingleTopicResourcePage):
 
     content_kind = "tips"
 
-    intro = models.TextField(blank=True)
-    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    tips = StreamField(TipsBlock(), blank=True)
+    intro = models.TextField(blank=True, verbose_name=_("intro"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+    tips = StreamField(TipsBlock(), blank=True, verbose_name=_("tips"))
     pdf = models.ForeignKey(
         "wagtaildocs.Document",
         null=True,
@@ -277,6 +310,7 @@ class TipSheetPage(SingleTopicResourcePage):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The printable tip sheet; translators replace it with their language's file"),
+        verbose_name=_("PDF"),
     )
 
     search_fields = [

@@ -25,8 +25,8 @@ class Topic(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, mo
     The slug is the same in every language so that `?topic=water-conservation` filters both sites.
     """
 
-    name = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=100, allow_unicode=False)
+    name = models.CharField(max_length=100, verbose_name=_("name"))
+    slug = models.SlugField(max_length=100, allow_unicode=False, verbose_name=_("slug"))
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -49,9 +49,16 @@ class Topic(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, mo
 class Organization(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A partner, donor or sponsor; its role is stated where a page links to it."""
 
-    name = models.CharField(max_length=255)
-    website = models.URLField(blank=True)
-    logo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    name = models.CharField(max_length=255, verbose_name=_("name"))
+    website = models.URLField(blank=True, verbose_name=_("website"))
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("website"), FieldPanel("logo")]
     search_fields = [index.SearchField("name")]

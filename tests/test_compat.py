@@ -104,6 +104,8 @@ def test_the_editor_still_takes_its_lock_and_string_errors_from_the_props_we_cha
     assert {"segment_id", "error", "data"} <= set(props["initialStringTranslations"][0])
     bundle = EDITOR_BUNDLE.read_text(encoding="utf-8")
     assert "isLocked" in bundle and "isErrored:!!e.error" in bundle
+    # static/js/translation_footer.js puts this English heading in the admin's language
+    assert "title:`${r.sourceLocale.displayName} to ${r.locale.displayName} translation`" in bundle
 
 
 @pytest.mark.django_db

@@ -1,6 +1,10 @@
 """Side-by-side translation: drafts until reviewed, syncing keeps translations, PO files, machine
 translation, roles and the status report."""
 
+import html
+import json
+import re
+
 from django.urls import reverse
 
 from wagtail.models import Locale, Page
@@ -244,6 +248,15 @@ def test_staff_can_choose_the_chinese_admin(staff_client):
     assert "搜索" in page
     options = translator.get(reverse("wagtailadmin_account")).content.decode()
     assert "简体中文" in options
+
+    chinese = chinese_translation(english_article())
+    editor_html = translator.get(reverse("wagtailadmin_pages:edit", args=[chinese.pk])).content.decode()
+    props = json.loads(html.unescape(re.search(r'data-props="([^"]*)"', editor_html).group(1)))
+    fields = {segment["location"]["field"] for segment in props["segments"]}
+    assert {"标题", "电头", "段落", "引语"} <= fields  # the editor names fields and blocks in Chinese
+    assert 'data-heading="English译为简体中文"' in editor_html  # wagtail-localize's heading, put in Chinese
+    newsroom = chinese.get_parent()
+    assert "新闻文章" in translator.get(reverse("wagtailadmin_explore", args=[newsroom.pk])).content.decode()
 
 
 # -- translation status report --------------------------------------------------------------------------

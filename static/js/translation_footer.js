@@ -108,8 +108,21 @@
     observe();
   }
 
+  // wagtail-localize writes its heading ("English to 简体中文 translation") in English whatever the admin's
+  // language; the footer carries it translated.
+  const footer = document.querySelector("[data-translation-footer]");
+  function translateHeading() {
+    if (footer.dataset.heading === footer.dataset.headingAsShown) return;
+    document.querySelectorAll(`${panel.dataset.editorRoot} *`).forEach((node) => {
+      if (node.childElementCount === 0 && node.textContent.trim() === footer.dataset.headingAsShown) {
+        node.textContent = footer.dataset.heading;
+      }
+    });
+  }
+
   const editor = document.querySelector(panel.dataset.editorRoot) || document.body;
   const observer = new MutationObserver(() => {
+    translateHeading();
     clearTimeout(timer);
     timer = setTimeout(refresh, 400);
   });

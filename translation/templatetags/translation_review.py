@@ -64,6 +64,8 @@ def translation_editor_footer(context):
     found = open_strings_of(context)
     return {
         "translation": translation,
+        "source_name": translation.source.locale.get_display_name(),
+        "target_name": translation.target_locale.get_display_name(),
         "instance": instance,
         "is_page": is_page,
         "open_strings": found,
