@@ -240,3 +240,16 @@ def test_a_translation_sent_back_is_submitted_again_into_the_same_review(staff_c
     staff_client("reviewer").post(reverse("translation_review_action", args=[translation.pk, "approve"]))
     translator.logout()
     assert fixed in translator.get(chinese.url).content.decode()
+
+
+def test_approving_from_the_dashboard_menu_confirms_it(staff_client, client):
+    article, _translation, chinese, _translator = submitted_translation(staff_client)
+    reviewer = staff_client("reviewer")
+    dashboard = reviewer.get(reverse("wagtailadmin_home")).content.decode()
+    task_state = chinese.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[chinese.pk, "approve", task_state.pk])
+    assert url in dashboard  # offered in the menu of pages awaiting review
+    response = reviewer.post(url, headers={"x-requested-with": "XMLHttpRequest"})  # as the menu sends it
+    assert response.status_code == 200
+    assert messages_of(response) == [f"Approved and published “{chinese_translation(article).title}”."]
+    assert "居民们修好了三百个漏水的水龙头。" in client.get(chinese.url).content.decode()

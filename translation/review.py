@@ -206,3 +206,27 @@ def refuse_incomplete_publish(request, instance):
         messages.error(request, open_strings_message(found))
         return redirect(request.get_full_path())
     return None
+
+
+class ApprovalConfirmationMiddleware:
+    """Wagtail's own Approve (the dashboard's menu of pages awaiting review) says nothing when it succeeds; this
+    confirms a translation approved and published there as the editor's footer does."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = request.resolver_match
+        approved = (
+            request.method == "POST"
+            and match is not None
+            and match.view_name == "wagtailadmin_pages:workflow_action"
+            and match.kwargs.get("action_name") == "approve"
+            and response.status_code in (200, 302)
+        )
+        if approved:
+            page = Page.objects.filter(pk=match.kwargs["page_id"]).first()
+            if page is not None and page.live and not page.workflow_in_progress:
+                messages.success(request, _("Approved and published “%(title)s”.") % {"title": page.title})
+        return response

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "translation.guards.PublisherOnlyActionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "translation.review.ApprovalConfirmationMiddleware",  # inside MessageMiddleware: its message is kept
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
