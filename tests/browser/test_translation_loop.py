@@ -1,0 +1,153 @@
+"""The whole translation loop in the real admin, as an editor, a translator and a reviewer (issue 29): create and
+publish; submit for translation; fill with the glossary, then translate; submit, try to edit after submitting,
+approve; change the English page and translate the change; round-trip a PO file. At each step: what a reader gets
+at /zh-hans/ and what the status report says."""
+
+import os
+import re
+
+import polib
+import pytest
+from playwright.sync_api import expect
+
+from news.models import NewsArticlePage, NewsIndexPage
+from tests.factories import make_staff
+
+from .test_publish_and_autosave import wait_until_saved_in_form
+from .test_translation_review import anonymous_get, log_in, translate_segment
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+TITLE = "Rain gardens in Kunming"
+STORY = "KUNMING - Residents planted rain gardens along the lake."
+CHANGED = "KUNMING - Residents planted forty rain gardens along the lake."
+CHINESE_TITLE = "昆明的雨水花园"
+CHINESE_STORY = "昆明讯 - 居民们在湖边种植了雨水花园。"
+CHINESE_CHANGED = "昆明讯 - 居民们在湖边种植了四十座雨水花园。"
+SCREENSHOTS = os.environ.get("BROWSER_SCREENSHOTS")
+PUBLISHED = re.compile(rf"Page '{TITLE}' (has been|created and) published")
+
+
+def snap(page, name):
+    if SCREENSHOTS:
+        page.screenshot(path=os.path.join(SCREENSHOTS, f"loop-{name}.png"), full_page=True)
+
+
+def status_row(page, base_url, title):
+    """The status report's row for the page's Chinese translation, as its user sees it."""
+    page.goto(f"{base_url}/admin/reports/translation-status/")
+    return page.locator("tr[data-state]").filter(has_text=title).first
+
+
+def publish_in_editor(page, paragraph=None):
+    if paragraph is not None:
+        body = page.locator("[data-contentpath=body]")
+        body.get_by_role("button", name="Insert a block").first.click()
+        page.get_by_text("Paragraph", exact=True).last.click()
+        text = body.locator(".public-DraftEditor-content").last
+        text.click()
+        page.keyboard.type(paragraph)
+        wait_until_saved_in_form(page, paragraph)
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+
+
+def test_editor_translator_and_reviewer_take_a_page_through_the_loop(live_server, new_page):
+    base = live_server.url
+    for role, name in (("editor", "ed"), ("translator", "tina"), ("reviewer", "rui")):
+        make_staff(role, name)
+    newsroom = NewsIndexPage.objects.get(locale__language_code="en")
+
+    # -- the editor writes and publishes the English page, then submits it for translation
+    editor = new_page()
+    log_in(editor, base, "ed")
+    editor.goto(f"{base}/admin/pages/add/news/newsarticlepage/{newsroom.pk}/")
+    editor.fill("input[name=title]", TITLE)
+    editor.fill("input[name=date]", "2026-11-20")
+    publish_in_editor(editor, STORY)
+    expect(editor.get_by_text(PUBLISHED)).to_be_visible(timeout=15000)
+    article = NewsArticlePage.objects.get(title=TITLE, locale__language_code="en")
+    reader_url = f"{base}/zh-hans/news/{article.slug}/"
+
+    editor.goto(f"{base}/admin/localize/submit/page/{article.pk}/")
+    expect(editor.get_by_label("Simplified Chinese")).to_be_checked()  # the only language left
+    editor.get_by_role("button", name="Submit").click()
+    expect(editor.get_by_text("was successfully submitted for translation")).to_be_visible()
+    assert editor.url.endswith(f"/admin/pages/{article.pk}/edit/")  # the English page, which the editor may edit
+    assert anonymous_get(reader_url)[0] == 404
+    expect(status_row(editor, base, TITLE)).to_contain_text("2 strings need a translator")
+
+    # -- the translator finds the work on the dashboard, fills it with the glossary, then translates
+    translator = new_page()
+    log_in(translator, base, "tina")
+    work = translator.locator("[data-translation-work-item]").filter(has_text=TITLE)
+    work.get_by_role("link", name="Translate").click()
+    translator.get_by_role("button", name=re.compile("Translate with Glossary only")).click()
+    footer = translator.locator("[data-translation-footer]")
+    expect(footer.locator("[data-open-status]")).to_have_text("2 strings still need a translator.")
+    translator.click("[data-review-action=submit]")
+    expect(translator.get_by_text(f"2 strings still need a translator: “{TITLE}”")).to_be_visible()
+    snap(translator, "1-glossary-suggestions")
+    translate_segment(translator, TITLE, CHINESE_TITLE, state="errored")
+    translate_segment(translator, STORY, CHINESE_STORY, state="errored")
+    expect(footer.locator("[data-open-status]")).to_have_text("Every string is translated.")
+    translator.click("[data-review-action=submit]")
+    expect(translator.get_by_text("was submitted for review")).to_be_visible()
+
+    # -- after submitting nothing can be edited; readers still get nothing
+    translator.reload()
+    expect(translator.locator(".js-translation-editor").get_by_role("button", name="Edit")).to_have_count(0)
+    assert anonymous_get(reader_url)[0] == 404
+    expect(status_row(translator, base, TITLE)).to_contain_text("Waiting for review")
+
+    # -- the reviewer approves what was submitted, and readers get exactly that
+    reviewer = new_page()
+    log_in(reviewer, base, "rui")
+    chinese = article.get_translations().get(locale__language_code="zh-hans")
+    reviewer.goto(f"{base}/admin/pages/{chinese.pk}/edit/")
+    reviewer.click("[data-review-action=approve]")
+    expect(reviewer.get_by_text(f"Approved and published “{CHINESE_TITLE}”.")).to_be_visible()
+    status, html = anonymous_get(reader_url)
+    assert status == 200 and CHINESE_STORY in html and "KUNMING" not in html
+    expect(status_row(reviewer, base, TITLE)).to_contain_text("Translated and published")
+
+    # -- the editor changes the English; the translator is told and offered the earlier Chinese
+    editor.goto(f"{base}/admin/pages/{article.pk}/edit/")
+    paragraph = editor.locator("[data-contentpath=body] [contenteditable=true]").first
+    paragraph.click()
+    editor.keyboard.press("Control+A")
+    editor.keyboard.type(CHANGED)
+    wait_until_saved_in_form(editor, CHANGED)
+    publish_in_editor(editor)
+    expect(editor.get_by_text(PUBLISHED)).to_be_visible(timeout=15000)
+    translator.goto(f"{base}/admin/")
+    work = translator.locator("[data-translation-work-item]").filter(has_text=TITLE)
+    expect(work).to_contain_text("1 string needs a translator (1 changed in English)")
+    work.get_by_role("link", name="Translate").click()
+    changed = translator.locator("li.errored").filter(has_text=CHANGED)
+    expect(changed).to_contain_text(CHINESE_STORY)  # the earlier translation, offered
+    expect(changed).to_contain_text("The English changed")
+    snap(translator, "2-changed-in-english")
+    translate_segment(translator, CHANGED, CHINESE_CHANGED, state="errored")
+    translator.click("[data-review-action=submit]")
+    expect(translator.get_by_text("was submitted for review")).to_be_visible()
+    assert CHINESE_STORY in anonymous_get(reader_url)[1]  # the reviewed Chinese stays live meanwhile
+    reviewer.goto(f"{base}/admin/pages/{chinese.pk}/edit/")
+    reviewer.click("[data-review-action=approve]")
+    expect(reviewer.get_by_text("Approved and published")).to_be_visible()
+    assert CHINESE_CHANGED in anonymous_get(reader_url)[1]
+
+    # -- a PO file round trip: one string changed offline
+    translator.goto(f"{base}/admin/pages/{chinese.pk}/edit/")
+    with translator.expect_download() as download:
+        translator.get_by_role("link", name="Download PO file").click()
+    po = polib.pofile(download.value.path().read_text(encoding="utf-8"))
+    next(entry for entry in po if entry.msgid == CHANGED).msgstr = "昆明讯 - 居民们在滇池边种植了四十座雨水花园。"
+    with translator.expect_file_chooser() as chooser:
+        translator.get_by_role("button", name="Upload PO file").click()
+    chooser.value.set_files(
+        {"name": "kunming.po", "mimeType": "text/x-gettext-translation", "buffer": str(po).encode()}
+    )
+    expect(translator.get_by_text("Imported the PO file: 1 string changed.")).to_be_visible()
+    expect(status_row(translator, base, TITLE)).to_contain_text("Translated, not yet published")
+    assert "滇池" not in anonymous_get(reader_url)[1]
