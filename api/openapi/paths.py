@@ -1,5 +1,7 @@
 """The operations of the OpenAPI description: pages, search, images and documents."""
 
+from wagtail.coreutils import get_content_languages
+
 from api.fields import type_name
 from api.parameters import fields_pattern, order_pattern
 from api.views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
@@ -25,12 +27,18 @@ def fields_query(viewset, detail):
     )
 
 
+def locale_query():
+    """The content languages of the settings (WAGTAIL_CONTENT_LANGUAGES), as the API accepts them."""
+    codes = list(get_content_languages())
+    return query("locale", f"Language: {', '.join(codes)}.", {"type": "string", "enum": codes})
+
+
 def page_filters():
     types = [type_name(model) for model in page_models()]
     topics = sorted(set(Topic.objects.values_list("slug", flat=True)))
     return [
         query("type", "Page type: needed for `fields` and `order` beyond the defaults.", {"enum": types}),
-        query("locale", "Language: en or zh-hans.", {"type": "string", "enum": ["en", "zh-hans"]}),
+        locale_query(),
         page_id_query("translation_of", "Id of a page: its translations."),
         query("topic", "Topic slug (the same in both languages).", {"type": "string", "enum": topics}),
         query(
@@ -106,7 +114,7 @@ def search_paths():
                 "Highlighted snippets mark matched words with <mark>. " + CACHE_NOTE,
                 "parameters": [
                     query("q", "What to search for (at most 200 characters); empty gives no results."),
-                    query("locale", "Language: en or zh-hans.", {"type": "string", "enum": ["en", "zh-hans"]}),
+                    locale_query(),
                     query(
                         "all", "1 to search every language.", {"type": "string", "enum": ["1", "true", "0", "false"]}
                     ),
@@ -133,7 +141,7 @@ def search_paths():
                 "summary": "Titles completing what the reader types",
                 "parameters": [
                     query("q", "The start of a title."),
-                    query("locale", "Language: en or zh-hans.", {"type": "string", "enum": ["en", "zh-hans"]}),
+                    locale_query(),
                 ],
                 "responses": ok("Suggestions"),
             }

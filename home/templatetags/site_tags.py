@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, to_locale
 
 from wagtail.models import Locale, Site
 
@@ -17,7 +17,8 @@ from home.visibility import readers
 
 register = template.Library()
 
-OPEN_GRAPH_LOCALES = {"en": "en_US", "zh-hans": "zh_CN"}
+# Open Graph names a language by its country; a language not listed here is named as Django names it (zh_Hant).
+OPEN_GRAPH_LOCALES = {"en": "en_US", "zh-hans": "zh_CN", "zh-hant": "zh_TW"}
 
 
 @register.simple_tag(takes_context=True)
@@ -68,7 +69,7 @@ def for_readers(item):
 
 @register.filter
 def open_graph_locale(language_code):
-    return OPEN_GRAPH_LOCALES.get(language_code, language_code.replace("-", "_"))
+    return OPEN_GRAPH_LOCALES.get(language_code, to_locale(language_code))
 
 
 @register.simple_tag(takes_context=True)
