@@ -15,14 +15,20 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from demo.media import landscape_jpeg, text_pdf
 from news.models import NewsArticlePage, NewsIndexPage
-from translation.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATORS
-
-ROLE_GROUPS = {"editor": EDITORS, "translator": TRANSLATORS, "reviewer": REVIEWERS, "moderator": MODERATORS}
+from translation.roles import EDITORS, MODERATORS, reviewers_group, translators_group
 
 
-def make_staff(role, username=None, password="correct-horse-battery"):
+def role_group(role, language="zh-hans"):
+    """The group of a role; translators and reviewers are a language's."""
+    fixed = {"editor": EDITORS, "moderator": MODERATORS}
+    if role in fixed:
+        return fixed[role]
+    return translators_group(language) if role == "translator" else reviewers_group(language)
+
+
+def make_staff(role, username=None, password="correct-horse-battery", language="zh-hans"):
     """A user in the group of the given role ('editor', 'translator', 'reviewer', 'moderator', 'admin'), or in no
-    group at all ('nogroup')."""
+    group at all ('nogroup'); translators and reviewers work in the given language."""
     username = username or f"{role}-user"
     user_model = get_user_model()
     existing = user_model.objects.filter(username=username).first()
@@ -32,7 +38,7 @@ def make_staff(role, username=None, password="correct-horse-battery"):
         return user_model.objects.create_superuser(username, f"{username}@example.org", password)
     user = user_model.objects.create_user(username, f"{username}@example.org", password)
     if role != "nogroup":
-        user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+        user.groups.add(Group.objects.get(name=role_group(role, language)))
     return user
 
 

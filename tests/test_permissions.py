@@ -31,7 +31,11 @@ from .factories import make_staff, publish_article
 
 pytestmark = pytest.mark.django_db
 
-ROLES = {"Editors": "editor", "Chinese translators": "translator", "Reviewers": "reviewer"}
+ROLES = {
+    "Editors": "editor",
+    "Simplified Chinese translators": "translator",
+    "Simplified Chinese reviewers": "reviewer",
+}
 ROLES |= {"Moderators": "moderator", "No group": "nogroup"}
 TREES = {"English": "en", "Chinese": "zh-hans", "–": "en"}
 

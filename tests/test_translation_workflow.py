@@ -229,7 +229,7 @@ def test_setup_roles_is_idempotent():
     setup_roles()
     assert (Group.objects.count(), GroupPagePermission.objects.count(), Workflow.objects.count()) == counts
     chinese_home = Page.objects.get(depth=2, locale__language_code="zh-hans")
-    assert WorkflowPage.objects.get(page=chinese_home).workflow.name == "Review translation"
+    assert WorkflowPage.objects.get(page=chinese_home).workflow.name == "Review Simplified Chinese translation"
 
 
 # -- admin in Chinese -----------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ from translation.roles import RolesError, setup_roles
 
 class Command(BaseCommand):
     help = (
-        "Creates or resets the Editors, Chinese translators and Reviewers groups and the translation review workflow."
+        "Creates or resets the Editors and Moderators groups, each translated language's translators and reviewers, "
+        "and its review workflow."
     )
 
     def handle(self, *args, **options):
