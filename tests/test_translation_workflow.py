@@ -17,7 +17,7 @@ from translation.open_strings import open_strings
 from translation.roles import setup_roles
 from translation.status import MISSING, OUT_OF_DATE, UP_TO_DATE, translation_statuses
 
-from .factories import publish_article
+from .factories import make_staff, publish_article
 from .helpers import change_first_paragraph, chinese_translation, english_article, messages_of, translation_of
 
 pytestmark = pytest.mark.django_db
@@ -298,3 +298,16 @@ def test_status_report_follows_source_edits_sync_and_translation(staff_client):
     assert new.title in html
     assert reverse("wagtail_localize:submit_page_translation", args=[new.pk]) in html
     assert article.title not in html
+
+
+def test_setup_roles_renames_the_groups_of_before_keeping_their_members():
+    from django.contrib.auth.models import Group
+
+    from translation.roles import reviewers_group, translators_group
+
+    translator = make_staff("translator", "tina")
+    Group.objects.filter(name=translators_group("zh-hans")).update(name="Chinese translators")
+    Group.objects.filter(name=reviewers_group("zh-hans")).update(name="Reviewers")
+    setup_roles()
+    assert not Group.objects.filter(name__in=["Chinese translators", "Reviewers"]).exists()
+    assert translator.groups.get().name == "Simplified Chinese translators"
