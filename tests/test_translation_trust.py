@@ -253,3 +253,13 @@ def test_approving_from_the_dashboard_menu_confirms_it(staff_client, client):
     assert response.status_code == 200
     assert messages_of(response) == [f"Approved and published “{chinese_translation(article).title}”."]
     assert "居民们修好了三百个漏水的水龙头。" in client.get(chinese.url).content.decode()
+
+
+def test_the_translation_editor_previews_the_translation_as_it_stands(staff_client):
+    _article, translation, chinese, _translator = submitted_translation(staff_client)
+    reviewer = staff_client("reviewer")
+    page_html = reviewer.get(reverse("wagtailadmin_pages:edit", args=[chinese.pk])).content.decode()
+    preview_url = reverse("wagtail_localize:preview_translation", args=[translation.pk])
+    assert f'href="{preview_url}"' in page_html
+    preview = reviewer.get(preview_url)
+    assert preview.status_code == 200 and "居民们修好了三百个漏水的水龙头。" in preview.content.decode()
