@@ -66,3 +66,21 @@ def test_a_glossary_fill_needs_a_translator_and_review_locks_what_is_approved(li
     snap(reviewer, "3-approved")
     status, html = anonymous_get(reader_url)
     assert status == 200 and "贵阳讯 - 居民们修好了三百个漏水的水龙头。" in html and "GUIYANG" not in html
+
+
+def test_the_editor_speaks_chinese_to_chinese_staff(live_server, new_page):
+    from wagtail.users.models import UserProfile
+
+    from tests.helpers import chinese_translation, english_article
+
+    profile = UserProfile.get_for_user(make_staff("translator", "tina"))
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    translator = new_page()
+    log_in(translator, live_server.url, "tina")
+    translator.goto(f"{live_server.url}/admin/pages/{chinese_translation(english_article()).pk}/edit/")
+    editor = translator.locator(".js-translation-editor")
+    expect(editor.get_by_text("English译为简体中文").first).to_be_visible()  # wagtail-localize writes it in English
+    expect(editor.get_by_text("电头", exact=True).first).to_be_visible()
+    expect(editor.get_by_text("段落", exact=True).first).to_be_visible()
+    snap(translator, "4-editor-in-chinese")
