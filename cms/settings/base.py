@@ -148,9 +148,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: English is the source language, Simplified Chinese its translation.
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
+# Languages: the first is the source language, the others its translations. CONTENT_LANGUAGES adds one without a
+# code change, e.g. "en=English,zh-hans=Simplified Chinese,zh-hant=Traditional Chinese" (then create its locale and
+# translate the home page in the admin, and run setup_roles).
+KNOWN_LANGUAGE_NAMES = {"en": _("English"), "zh-hans": _("Simplified Chinese"), "zh-hant": _("Traditional Chinese")}
+
+
+def languages_from_env(value):
+    pairs = [item.split("=", 1) for item in value.split(",") if item.strip()]
+    return [(code.strip(), KNOWN_LANGUAGE_NAMES.get(code.strip(), name.strip())) for code, name in pairs]
+
+
+LANGUAGES = languages_from_env(os.environ.get("CONTENT_LANGUAGES", "en=English,zh-hans=Simplified Chinese"))
+LANGUAGE_CODE = LANGUAGES[0][0]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
