@@ -33,13 +33,24 @@ def chromium():
 @pytest.fixture
 def new_page(chromium):
     contexts = []
+    pending = set()  # requests the browser has sent and not yet had answered
 
     def open_page():
         context = chromium.new_context(viewport={"width": 1280, "height": 1400})
+        context.on("request", lambda request: pending.add(request))
+        context.on("requestfinished", lambda request: pending.discard(request))
+        context.on("requestfailed", lambda request: pending.discard(request))
         contexts.append(context)
         return context.new_page()
 
     yield open_page
+    # The database is emptied next: a request still being answered (the editor's footer asks for its state after
+    # each change) would hold locks that the emptying waits for, and it for them.
+    pages = [page for context in contexts for page in context.pages]
+    for _attempt in range(100):
+        if not pending or not pages:
+            break
+        pages[0].wait_for_timeout(50)
     for context in contexts:
         context.close()
 
