@@ -43,10 +43,14 @@ def can_publish(user, instance):
     return instance.snippet_viewset.permission_policy.user_has_permission_for_instance(user, "publish", instance)
 
 
-def translation_target(view_kwargs):
-    translation = get_object_or_404(Translation, pk=view_kwargs["translation_id"])
+def target_of(translation):
+    """The page (specific) or snippet a translation fills."""
     instance = translation.get_target_instance()
     return instance.specific if isinstance(instance, Page) else instance
+
+
+def translation_target(view_kwargs):
+    return target_of(get_object_or_404(Translation, pk=view_kwargs["translation_id"]))
 
 
 def page_target(view_kwargs):

@@ -42,8 +42,8 @@ class TranslationReviewTask(AbstractGroupApprovalTask):
         from .review import approvable  # review imports these models
 
         actions = super().get_actions(obj, user)
-        if approvable(obj):
-            return actions
+        if not any(name == "approve" for name, *_rest in actions) or approvable(obj):
+            return actions  # nothing to withdraw (not a reviewer), or nothing changed since submitting
         return [action for action in actions if action[0] != "approve"]
 
     @classmethod

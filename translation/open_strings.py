@@ -114,6 +114,14 @@ def translations_of(segments, locale):
     return {(t.translation_of_id, t.context_id): t for t in found}
 
 
+def segment_translations(translation):
+    """The source's string segments in order, each with its usable translation in the target locale (or None)."""
+    segments = StringSegment.objects.filter(source=translation.source).select_related("string").order_by("order")
+    segments = list(segments)
+    translated = translations_of(segments, translation.target_locale)
+    return [(segment, translated.get((segment.string_id, segment.context_id))) for segment in segments]
+
+
 def kept_as_is(translated):
     kept = getattr(translated, "kept", None)  # the reverse one-to-one raises an AttributeError when there is none
     return kept is not None and kept.data == translated.data
@@ -123,11 +131,8 @@ def open_strings(translation):
     """The source's strings and linked objects that still need a translator, in the order of the source."""
     source, locale = translation.source, translation.target_locale
     source_language, target_language = source.locale.get_display_name(), locale.get_display_name()
-    segments = list(StringSegment.objects.filter(source=source).select_related("string").order_by("order"))
-    translated = translations_of(segments, locale)
     found = []
-    for segment in segments:
-        existing = translated.get((segment.string_id, segment.context_id))
+    for segment, existing in segment_translations(translation):
         if existing is None:
             reason = MISSING
         elif kept_as_is(existing):
@@ -178,15 +183,9 @@ def strings_digest(translation):
     """A digest of what the editor shows for a translation: every source string with its translation, and every
     overridden value (images, links). It changes with any edit, and with the source's strings."""
     source, locale = translation.source, translation.target_locale
-    segments = list(StringSegment.objects.filter(source=source).select_related("string").order_by("order"))
-    translated = translations_of(segments, locale)
     strings = [
-        [
-            segment.order,
-            segment.string.data,
-            getattr(translated.get((segment.string_id, segment.context_id)), "data", None),
-        ]
-        for segment in segments
+        [segment.order, segment.string.data, getattr(existing, "data", None)]
+        for segment, existing in segment_translations(translation)
     ]
     overridable = OverridableSegment.objects.filter(source=source)
     overrides = SegmentOverride.objects.filter(

@@ -27,20 +27,20 @@ class RefusalView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def ways_forward(user, target):
-    """Links this user may follow from the refused object: its translations they may edit, or its public page."""
+    """Links this user may follow from a refused page: its translations they may edit, and its public page."""
     from .guards import can_edit  # guards answers with this module's refusal
 
-    if target is None or not hasattr(target, "get_translations"):
+    if not isinstance(target, Page):
         return []
-    links = []
-    for translation in target.get_translations(inclusive=True).select_related("locale"):
-        translation = translation.specific if isinstance(translation, Page) else translation
-        if translation.pk != target.pk and can_edit(user, translation):
-            label = _("Edit its %(language)s translation") % {"language": translation.locale.get_display_name()}
-            url = reverse("wagtailadmin_pages:edit", args=[translation.pk]) if isinstance(translation, Page) else None
-            if url:
-                links.append((label, url))
-    if isinstance(target, Page) and target.live:
+    links = [
+        (
+            _("Edit its %(language)s translation") % {"language": translation.locale.get_display_name()},
+            reverse("wagtailadmin_pages:edit", args=[translation.pk]),
+        )
+        for translation in target.get_translations().select_related("locale").specific()
+        if can_edit(user, translation)
+    ]
+    if target.live:
         links.append((_("See the published page"), target.url))
     return links
 

@@ -21,7 +21,7 @@ from wagtail_localize.models import Translation
 
 from .compat import EDITOR_PUBLISH_FIELD, EDITOR_PUBLISH_VALUE
 from .glossary_check import flags_summary, glossary_flags
-from .guards import can_edit, in_review, translation_target
+from .guards import can_edit, in_review, target_of
 from .models import SubmittedTranslation
 from .open_strings import keep, open_strings, strings_digest
 
@@ -137,10 +137,12 @@ def approvable(page):
 def review_translation(request, translation_id, action):
     """Approve (publishes when it is the last task) or request changes, as the reviewer."""
     _translation, page = get_page_translation(translation_id)
-    if action == "approve" and "reject" in review_actions(page, request.user) and review_blocker(page):
-        messages.error(request, review_blocker(page))
+    actions = review_actions(page, request.user)
+    blocker = review_blocker(page) if action == "approve" and "reject" in actions else None
+    if blocker:  # a reviewer, whose Approve was withdrawn: say why
+        messages.error(request, blocker)
         return redirect(edit_url(page))
-    if action not in review_actions(page, request.user):
+    if action not in actions:
         raise PermissionDenied
     task_state = current_task_state(page)
     task_state.task.specific.on_action(task_state, request.user, action, comment=request.POST.get("comment", ""))
@@ -155,7 +157,7 @@ def review_translation(request, translation_id, action):
 def editable_translation(request, translation_id):
     """The translation and the page or snippet it fills, for a user who may edit that."""
     translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
-    target = translation_target({"translation_id": translation_id})
+    target = target_of(translation)
     if not can_edit(request.user, target):
         raise PermissionDenied
     return translation, target

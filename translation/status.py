@@ -18,7 +18,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from resources.snippets import Organization, Topic
 
-from .guards import can_edit
+from .guards import can_edit, in_review
 from .open_strings import CHANGED_IN_SOURCE, last_string_change, open_strings
 from .review import edit_url
 
@@ -107,16 +107,16 @@ def status_for(instance, locale, sources_by_key, user):
         return status(
             OUT_OF_DATE, _("The source changed; its translations are being brought up to date"), _("Sync"), sync
         )
-    if isinstance(translated, Page) and translated.workflow_in_progress:
+    if in_review(translated):
         return status(OUT_OF_DATE, _("Waiting for review"), _("Review"), edit)
+    sent_back = isinstance(translated, Page) and translated.current_workflow_state is not None  # changes requested
     found = open_strings(translation)
     if found:
-        sent_back = isinstance(translated, Page) and translated.current_workflow_state is not None
         reason = open_reason(found, source.locale.get_display_name())
         if sent_back:
             reason = _("Sent back by the reviewer: %(reason)s") % {"reason": reason}
         return status(OUT_OF_DATE, reason, _("Translate"), edit, for_translator=True)
-    if isinstance(translated, Page) and translated.current_workflow_state is not None:
+    if sent_back:
         return status(OUT_OF_DATE, _("Sent back by the reviewer"), _("Translate"), edit, for_translator=True)
     published_at = translated.last_published_at or source.last_updated_at
     if not translated.live or published_at < max(source.last_updated_at, last_string_change(translation)):
