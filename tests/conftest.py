@@ -1,7 +1,7 @@
-"""The demo site is loaded once per test run into the test database; each test runs in a transaction
-that is rolled back, so tests may change pages freely."""
+"""The demo site is loaded once per test run (per worker under pytest-xdist) into the test database; each test runs
+in a transaction that is rolled back, so tests may change pages freely, and after a test that commits the demo
+site's rows are written back."""
 
-import importlib
 import os
 
 from django.core.management import call_command
@@ -9,6 +9,8 @@ from django.test import override_settings
 from django.utils import translation
 
 import pytest
+
+restore_demo_site = pytest.StashKey()
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 needs_elasticsearch = pytest.mark.skipif(
@@ -18,13 +20,9 @@ needs_elasticsearch = pytest.mark.skipif(
 
 
 def pytest_collection_modifyitems(items):
-    """Tests that commit to the database (browser tests, concurrent writers) empty it after them: run them last."""
-
-    def commits(item):
-        marker = item.get_closest_marker("django_db")
-        return bool(marker and marker.kwargs.get("transaction"))
-
-    items.sort(key=commits)
+    """The slow tests first: pytest-xdist hands the first tests out in turn, then the rest to whichever worker is
+    free, so the run does not end waiting on one worker's long test."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -43,10 +41,36 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The demo site, built once per run (per worker under pytest-xdist) and kept as a snapshot of its rows."""
+    from .snapshot import take_snapshot
+
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
         call_command("setup_roles", verbosity=0)
+        snapshot = take_snapshot()
+
+    def restore():
+        with django_db_blocker.unblock():
+            snapshot.restore()
+
+    request.config.stash[restore_demo_site] = restore
+
+
+def commits(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """pytest-django empties the database after a test that commits (browser tests, concurrent writers): the demo
+    site's rows are written back at once, so that any test may follow on the same worker."""
+    result = yield
+    restore = item.config.stash.get(restore_demo_site, None)
+    if restore and nextitem is not None and commits(item):
+        restore()
+    return result
 
 
 @pytest.fixture(autouse=True)
@@ -105,30 +129,5 @@ def backend(request):
 
 @pytest.fixture
 def committed_demo_site(transactional_db):
-    """For tests that commit (browser tests, concurrent writers), after which the database is emptied: the demo
-    site rebuilt when it is gone (the tree root, root collection and locales come from migrations, which a flush
-    also empties)."""
-    from django.apps import apps
-    from django.conf import settings
-    from django.contrib.auth.models import Permission
-    from django.core.management import call_command
-
-    from wagtail.models import Collection, Locale, Page
-
-    from home.models import HomePage
-
-    if HomePage.objects.exists():
-        return
-    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    localize_permission = importlib.import_module(
-        "wagtail_localize.migrations.0006_create_submit_translation_permission"
-    ).create_submit_translation_permission
-    if not Permission.objects.filter(codename="submit_translation").exists():
-        localize_permission(apps, None)
-    call_command("load_demo_content", verbosity=0)
-    call_command("setup_roles", verbosity=0)
+    """For tests that commit (browser tests, concurrent writers): the demo site, committed; after the test the
+    database is emptied and its rows written back (see pytest_runtest_teardown)."""

@@ -281,6 +281,7 @@ def test_cors_allows_only_configured_origins(client):
 # -- performance ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_listing_queries_do_not_grow_with_limit(client, settings):
     # The work of building the listing, not the response cache's (whose Redis layer keeps copies in the process).
     settings.CACHES = {**settings.CACHES, "uncached": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

@@ -72,6 +72,7 @@ def test_contact_details_come_from_the_newsletter():
     assert (contact.email, contact.phone, contact.fax) == ("harmony@islandnet.com", "(250) 380-3001", "(250) 280-0887")
 
 
+@pytest.mark.slow
 def test_a_fresh_database_is_built_whole(tmp_path):
     Page.objects.filter(depth__gt=1).delete()
     call_command("load_demo_content", verbosity=0)

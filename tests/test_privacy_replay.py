@@ -278,6 +278,7 @@ class StrangersView(RuleBasedStateMachine):
             assert not leaked, f"through the proxy, {url} shows never public {leaked}"
 
 
+@pytest.mark.slow
 def test_strangers_never_see_what_is_hidden(client, caching_proxy):  # noqa: F811
     StrangersView.client, StrangersView.proxy = client, caching_proxy
     if service.engine_configured():

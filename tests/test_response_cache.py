@@ -2,8 +2,7 @@
 content of the moment, revalidations and repeated reads cost one query, and nothing private or unpublished is
 ever stored or served from the cache. Run on local memory and on a real Redis server."""
 
-import os
-
+from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.urls import reverse
 from django.utils import translation
@@ -26,7 +25,7 @@ from .helpers import english_article, save_bookkeeping, stored_entries
 
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
+REDIS_URL = django_settings.TEST_REDIS_URL
 needs_redis = pytest.mark.skipif(
     not REDIS_URL,
     reason="TEST_REDIS_URL is not set; make test starts redis-server when it is installed "

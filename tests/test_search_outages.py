@@ -1,10 +1,13 @@
-"""The search engine misbehaving, on a real node that the tests pause (kill -STOP: it hangs), stop and start
-again: readers are answered from the database without waiting, the circuit breaker opens and closes, index
-updates wait in the task queue (real db_worker) until the engine is back, and a rebuild loses no update."""
+"""The search engine misbehaving, on a real node of these tests' own that they pause (kill -STOP: it hangs), stop
+and start again, so that tests running beside them on the run's node are not disturbed: readers are answered from
+the database without waiting, the circuit breaker opens and closes, index updates wait in the task queue (real
+db_worker) until the engine is back, and a rebuild loses no update."""
 
 import os
+import shutil
 import subprocess
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.test import override_settings
@@ -25,28 +28,52 @@ from search.tasks import update_search_index
 
 from .factories import publish_article
 from .helpers import run_worker
+from .proxy import free_port
 
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-ELASTICSEARCH_CONTROL = os.environ.get("ELASTICSEARCH_CONTROL", "")
+CONTROL = Path(settings.BASE_DIR) / "tools" / "search_node.sh"
+ENGINE = os.environ.get("SEARCH_NODE_ENGINE", "elasticsearch")
+JARS = Path(settings.BASE_DIR) / "services" / ENGINE / "lib"
 
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.slow,
+    pytest.mark.xdist_group("own search node"),  # one worker starts the node for all of them
     pytest.mark.skipif(
-        not (ELASTICSEARCH_URL and ELASTICSEARCH_CONTROL),
-        reason="needs a real node it may pause, stop and start: ELASTICSEARCH_URL and ELASTICSEARCH_CONTROL "
-        "(make test sets both when Java and Maven are installed)",
+        not (os.environ.get("ELASTICSEARCH_URL") and shutil.which("java") and (shutil.which("mvn") or JARS.is_dir())),
+        reason="needs a search engine (ELASTICSEARCH_URL) and Java and Maven to run a node of these tests' own "
+        "(make test sets the first when the others are installed: apt-get install -y openjdk-17-jre-headless maven)",
     ),
 ]
 
 
-def control(action):
-    subprocess.run([ELASTICSEARCH_CONTROL, action], check=True)  # noqa: S603 - the project's own script
+@pytest.fixture(scope="module")
+def own_node(tmp_path_factory):
+    """A node of the same engine on a free port, for these tests alone; stopped after them."""
+    environment = {
+        **os.environ,
+        "SEARCH_NODE_PORT": str(free_port()),
+        "SEARCH_NODE_HOME": str(tmp_path_factory.mktemp("search-node")),
+    }
+
+    def control(action):
+        return subprocess.run(  # noqa: S603 - the project's own script
+            [CONTROL, action], env=environment, check=True, capture_output=True, text=True
+        ).stdout.strip()
+
+    url = control("start")
+    try:
+        yield url, control
+    finally:
+        control("stop")
 
 
 @pytest.fixture
-def node():
+def node(own_node):
     """The engine, indexed afresh, with a short timeout; whatever a test does to the node is undone after it."""
-    with override_settings(ELASTICSEARCH_URL=ELASTICSEARCH_URL, ELASTICSEARCH_TIMEOUT=1):
+    url, control = own_node
+    backends = {**settings.WAGTAILSEARCH_BACKENDS, "default": {**settings.WAGTAILSEARCH_BACKENDS["default"]}}
+    backends["default"]["URLS"] = [url]
+    with override_settings(ELASTICSEARCH_URL=url, ELASTICSEARCH_TIMEOUT=1, WAGTAILSEARCH_BACKENDS=backends):
         service.rebuild()
         try:
             yield control

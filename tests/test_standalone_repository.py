@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+import pytest
+
 from .helpers import repository_files
 
 ROOT = Path(settings.BASE_DIR)
@@ -19,6 +21,7 @@ COUNT_LIVE_PAGES = (
 )
 
 
+@pytest.mark.slow
 def test_a_copy_of_the_repository_alone_builds_the_bilingual_demo_site(tmp_path):
     copy = tmp_path / "clone" / "cms"
     for name in repository_files():

@@ -170,6 +170,7 @@ class SiteAndApps(RuleBasedStateMachine):
         self.apps[scope] = self.new_app(scope)
 
 
+@pytest.mark.slow
 def test_every_app_stays_in_step_with_the_public_site(client):
     SiteAndApps.client = client
     public_set(client)  # renders the demo images' renditions once, outside the examples' rolled-back changes

@@ -2,6 +2,8 @@
 # `make test`: the whole suite. It starts, for this run only and without root, what is installed but not given:
 # the project's own search node (without ELASTICSEARCH_URL, when Java and Maven are at hand) and a Redis server for
 # the response-cache tests (without TEST_REDIS_URL, when redis-server is installed); it stops them afterwards.
+# The tests run in parallel, one pytest-xdist worker per core (TEST_WORKERS sets how many; 0 runs them in this
+# process), each on a database, search indexes and Redis database of its own (cms/settings/test.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python="${VENV:-.venv}/bin/python"
@@ -20,7 +22,7 @@ if [ -z "${ELASTICSEARCH_URL:-}" ]; then
         cleanup+=('tools/search_node.sh stop; rm -rf "$SEARCH_NODE_HOME"')
         echo "Starting a local Elasticsearch node for the tests on port $SEARCH_NODE_PORT" >&2
         ELASTICSEARCH_URL="$(tools/search_node.sh start)"
-        export ELASTICSEARCH_URL ELASTICSEARCH_CONTROL="$PWD/tools/search_node.sh"
+        export ELASTICSEARCH_URL
     else
         echo "Java or Maven not found: the Elasticsearch tests will be skipped (apt-get install -y openjdk-17-jre-headless maven)" >&2
     fi
@@ -38,4 +40,6 @@ if [ -z "${TEST_REDIS_URL:-}" ]; then
         echo "redis-server not found: the Redis response-cache tests will be skipped (apt-get install -y redis-server)" >&2
     fi
 fi
-"${VENV:-.venv}/bin/pytest" "$@"
+parallel=()
+if [ "${TEST_WORKERS:-auto}" != 0 ]; then parallel=(--numprocesses "${TEST_WORKERS:-auto}" --dist loadgroup); fi
+"${VENV:-.venv}/bin/pytest" "${parallel[@]}" "$@"

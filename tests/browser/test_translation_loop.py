@@ -153,6 +153,7 @@ class Loop:
         expect(translator.get_by_text("Imported the PO file: 1 string changed.")).to_be_visible()
 
 
+@pytest.mark.slow
 def test_editor_translator_and_reviewer_take_a_page_through_the_loop(live_server, new_page):
     loop = Loop(live_server.url, new_page)
     loop.editor_publishes_and_submits()
