@@ -4,13 +4,14 @@ site's rows are written back."""
 
 import os
 
+from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import translation
 
 import pytest
 
-restore_demo_site = pytest.StashKey()
+put_back_demo_site = pytest.StashKey()
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 needs_elasticsearch = pytest.mark.skipif(
@@ -43,18 +44,45 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     """The demo site, built once per run (per worker under pytest-xdist) and kept as a snapshot of its rows."""
+    from .engine_index import EngineWrites, wait_for_engine
     from .snapshot import take_snapshot
 
+    # Indexed once, in bulk, after it is built (as `make run` does), rather than page by page as it is built.
+    backends = {name: {**params, "AUTO_UPDATE": False} for name, params in settings.WAGTAILSEARCH_BACKENDS.items()}
     with django_db_blocker.unblock():
-        call_command("load_demo_content", verbosity=0)
+        with override_settings(WAGTAILSEARCH_BACKENDS=backends, ELASTICSEARCH_URL=""):
+            call_command("load_demo_content", verbosity=0)
         call_command("setup_roles", verbosity=0)
+        if ELASTICSEARCH_URL:
+            wait_for_engine(ELASTICSEARCH_URL)
+        call_command("rebuild_search_index", verbosity=0)
+        visit_every_page()
         snapshot = take_snapshot()
+    engine_writes = EngineWrites()
 
-    def restore():
+    def put_back(item):
         with django_db_blocker.unblock():
-            snapshot.restore()
+            if commits(item):
+                snapshot.restore()
+            engine_writes.put_back()
 
-    request.config.stash[restore_demo_site] = restore
+    request.config.stash[put_back_demo_site] = put_back
+    with engine_writes.recording():
+        yield
+
+
+def visit_every_page():
+    """Every live page once, as HTML and through the API, and the image listing: the image renditions they show
+    are made once here, as on a site that has had readers, instead of again in every test that shows them."""
+    from django.test import Client
+
+    from wagtail.models import Page
+
+    reader = Client()
+    for page in Page.objects.live().filter(depth__gt=1):
+        reader.get(page.url)
+        reader.get(f"/api/v2/pages/{page.pk}/")
+    reader.get("/api/v2/images/", {"limit": 100})
 
 
 def commits(item):
@@ -64,12 +92,14 @@ def commits(item):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """pytest-django empties the database after a test that commits (browser tests, concurrent writers): the demo
-    site's rows are written back at once, so that any test may follow on the same worker."""
+    """After a test's own teardown (its transaction rolled back, or the database emptied if it committed), the demo
+    site is put back as it was: its rows written back after a test that commits (browser tests, concurrent
+    writers), and the search engine's index brought back in step (tests/engine_index.py), so that any test may
+    follow on the same worker."""
     result = yield
-    restore = item.config.stash.get(restore_demo_site, None)
-    if restore and nextitem is not None and commits(item):
-        restore()
+    put_back = item.config.stash.get(put_back_demo_site, None)
+    if put_back and nextitem is not None:
+        put_back(item)
     return result
 
 
@@ -115,14 +145,16 @@ def staff_client(client):
 
 @pytest.fixture(params=["database", pytest.param("elasticsearch", marks=needs_elasticsearch)])
 def backend(request):
-    """Runs a test on each search backend; the engine gets a fresh index of this test's database first."""
+    """Runs a test on each search backend; the engine gets a fresh index of this test's database first, under
+    a prefix of its own (so the run's index need not be rebuilt after the test: see tests/engine_index.py)."""
     from search import service
 
     if request.param == "database":
         with override_settings(ELASTICSEARCH_URL=""):
             yield "database"
     else:
-        with override_settings(ELASTICSEARCH_URL=ELASTICSEARCH_URL):
+        prefix = f"{settings.ELASTICSEARCH_INDEX_PREFIX}_backend"
+        with override_settings(ELASTICSEARCH_URL=ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX=prefix):
             service.rebuild()
             yield "elasticsearch"
 

@@ -21,8 +21,12 @@ if [ -z "${ELASTICSEARCH_URL:-}" ]; then
         export SEARCH_NODE_PORT SEARCH_NODE_HOME
         cleanup+=('tools/search_node.sh stop; rm -rf "$SEARCH_NODE_HOME"')
         echo "Starting a local Elasticsearch node for the tests on port $SEARCH_NODE_PORT" >&2
-        ELASTICSEARCH_URL="$(tools/search_node.sh start)"
-        export ELASTICSEARCH_URL
+        # In the background: it comes up while the test databases are made; the tests wait for it before they
+        # index the demo site (SEARCH_NODE_LOG says where to look if it never answers).
+        SEARCH_NODE_LOG="$SEARCH_NODE_HOME/start.log"
+        tools/search_node.sh start >"$SEARCH_NODE_LOG" 2>&1 &
+        ELASTICSEARCH_URL="$(tools/search_node.sh url)"
+        export ELASTICSEARCH_URL SEARCH_NODE_LOG
     else
         echo "Java or Maven not found: the Elasticsearch tests will be skipped (apt-get install -y openjdk-17-jre-headless maven)" >&2
     fi
