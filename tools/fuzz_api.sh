@@ -23,7 +23,7 @@ done
 
 status=0
 "$bin/st" --config-file tools/schemathesis.toml run "http://127.0.0.1:$port/api/schema/" --checks all --seed "${FUZZ_SEED:-20261202}" \
-    --max-examples "${FUZZ_EXAMPLES:-150}" --workers 2 --generation-database none --no-color || status=$?
+    --max-examples "${FUZZ_EXAMPLES:-160}" --workers 2 --generation-database none --no-color || status=$?
 if [ "$status" -ne 0 ] && [ -s "$work/server.log" ]; then
     echo "== the server's log" >&2
     tail -n 80 "$work/server.log" >&2
