@@ -14,6 +14,10 @@ free_port() {
     "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# The test nodes (this one and the outage tests' own) hold a few dozen pages: a lighter JIT and garbage collector
+# start them with half the CPU, which the tests running beside them need more.
+export SEARCH_NODE_JAVA_OPTS="${SEARCH_NODE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+
 if [ -z "${ELASTICSEARCH_URL:-}" ]; then
     if command -v java >/dev/null && { command -v mvn >/dev/null || [ -n "$(ls -A services/elasticsearch/lib 2>/dev/null)" ]; }; then
         SEARCH_NODE_PORT="$(free_port)"

@@ -9,6 +9,7 @@
 # SEARCH_NODE_PORT (default 9200) is the HTTP port: any free port works, and nodes on different ports run side by
 # side. SEARCH_NODE_HOME (default /tmp/cms-search-node) holds each node's data and log, per engine and port.
 # OpenSearch needs a Java of version 21 or newer: SEARCH_NODE_JAVA, else the first such JDK in /usr/lib/jvm.
+# SEARCH_NODE_JAVA_OPTS adds options to the JVM (tools/run_tests.sh starts its nodes with a lighter JIT and GC).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 engine="${2:-${SEARCH_NODE_ENGINE:-elasticsearch}}"
@@ -56,7 +57,8 @@ case "${1:-}" in
         java="java"
         if [ "$engine" = opensearch ]; then java="$(java_21_or_newer)"; fi
         mkdir -p "$state"
-        nohup "$java" -Xms512m -Xmx1g -cp "$service/lib/*" "$here/services/SearchNode.java" "$runner" "$state/data" \
+        # shellcheck disable=SC2086 # SEARCH_NODE_JAVA_OPTS holds several options
+        nohup "$java" -Xms512m -Xmx1g ${SEARCH_NODE_JAVA_OPTS:-} -cp "$service/lib/*" "$here/services/SearchNode.java" "$runner" "$state/data" \
             "$port" >"$state/node.log" 2>&1 &
         echo $! >"$pidfile"
         for _ in $(seq 1 120); do
