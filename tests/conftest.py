@@ -44,13 +44,11 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     """The demo site, built once per run (per worker under pytest-xdist) and kept as a snapshot of its rows."""
-    from .engine_index import EngineWrites, wait_for_engine
+    from .engine_index import EngineWrites, unindexed, wait_for_engine
     from .snapshot import take_snapshot
 
-    # Indexed once, in bulk, after it is built (as `make run` does), rather than page by page as it is built.
-    backends = {name: {**params, "AUTO_UPDATE": False} for name, params in settings.WAGTAILSEARCH_BACKENDS.items()}
     with django_db_blocker.unblock():
-        with override_settings(WAGTAILSEARCH_BACKENDS=backends, ELASTICSEARCH_URL=""):
+        with unindexed():  # then indexed once, in bulk (as `make run` does), rather than page by page
             call_command("load_demo_content", verbosity=0)
         call_command("setup_roles", verbosity=0)
         if ELASTICSEARCH_URL:

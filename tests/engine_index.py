@@ -11,6 +11,7 @@ from pathlib import Path
 from unittest import mock
 
 from django.conf import settings
+from django.test import override_settings
 
 from search import service
 
@@ -50,6 +51,13 @@ class EngineWrites:
             self.rebuild()
         elif page_ids:
             self.apply_updates(page_ids)
+
+
+def unindexed():
+    """For making a lot of content at once (the demo site, a test's hundred articles): nothing is indexed as it is
+    saved, neither in Wagtail's indexes nor in the engine; index it afterwards in bulk where a test searches it."""
+    backends = {name: {**params, "AUTO_UPDATE": False} for name, params in settings.WAGTAILSEARCH_BACKENDS.items()}
+    return override_settings(WAGTAILSEARCH_BACKENDS=backends, ELASTICSEARCH_URL="")
 
 
 def wait_for_engine(url, seconds=180):
