@@ -1,5 +1,4 @@
-# The two commands a newcomer needs: `make run` and `make test`. Packages install without compiling every module
-# up front (--no-compile): Python compiles what it imports, once.
+# The two commands a newcomer needs: `make run` and `make test`.
 PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8000
@@ -12,11 +11,11 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet --no-compile -r requirements.txt
+	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet --no-compile -r requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed

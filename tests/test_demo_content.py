@@ -17,6 +17,8 @@ from demo.source_pages import NEWSLETTER_FILE, SOURCE_DIR, SourcePageError, load
 from home.models import ContactSettings
 from news.models import NewsArticlePage
 
+from .engine_index import unindexed
+
 pytestmark = pytest.mark.django_db
 
 
@@ -75,6 +77,7 @@ def test_contact_details_come_from_the_newsletter():
 @pytest.mark.slow
 def test_a_fresh_database_is_built_whole(tmp_path):
     Page.objects.filter(depth__gt=1).delete()
-    call_command("load_demo_content", verbosity=0)
+    with unindexed():
+        call_command("load_demo_content", verbosity=0)
     assert NewsArticlePage.objects.live().filter(locale__language_code="zh-hans").count() == 5
     assert Path(get_document_model().objects.get(title="Water Conservation-CH").file.path).read_bytes()[:5] == b"%PDF-"
