@@ -50,7 +50,7 @@ def test_written_for_the_installed_versions():
 
 
 def test_wagtails_engine_backend_and_its_indexes_use_our_shared_client():
-    backend = search_compat.EngineSearchBackend({"URLS": ["http://127.0.0.1:9"], "INDEX": "compat_check"})
+    backend = search_compat.EngineSearchBackend({"URLS": ["http://127.0.0.1:9"], "INDEX_PREFIX": "compat_check_"})
     assert backend.es is engine.client("http://127.0.0.1:9")
     assert backend.get_index_for_model(Page).es is backend.es
 

@@ -344,3 +344,15 @@ def test_wagtails_admin_search_runs_on_elasticsearch_too(admin_client):
     response = admin_client.get("/admin/pages/search/", {"q": "conservation"})
     assert response.status_code == 200
     assert "Water Conservation tips" in response.content.decode()
+
+
+@needs_elasticsearch
+def test_wagtails_engine_indexes_carry_the_sites_prefix():
+    """Two sites (or two test workers) on one cluster never share Wagtail's admin indexes."""
+    from django.conf import settings as site_settings
+
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    index = get_search_backend("default").get_index_for_model(Page)
+    assert index.name == f"{site_settings.ELASTICSEARCH_INDEX_PREFIX}_wagtail_wagtailcore_page"

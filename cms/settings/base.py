@@ -208,7 +208,8 @@ if ELASTICSEARCH_URL:
         "default": {
             "BACKEND": "search.compat.EngineSearchBackend",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": f"{ELASTICSEARCH_INDEX_PREFIX}_wagtail",
+            # Wagtail's own indexes (the admin's search): cms_wagtail_wagtailcore_page and so on.
+            "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_wagtail_",
         },
         # Kept up to date too: searches fall back to it when the engine is unavailable.
         "database": {"BACKEND": "wagtail.search.backends.database"},

@@ -42,7 +42,7 @@ def for_this_worker(redis_url):
 
 ELASTICSEARCH_INDEX_PREFIX = f"test_cms_{WORKER or 'main'}"
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["default"]["INDEX"] = f"{ELASTICSEARCH_INDEX_PREFIX}_wagtail"
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{ELASTICSEARCH_INDEX_PREFIX}_wagtail_"
 CACHES = {
     "default": cache_from_url(for_this_worker(CACHE_URL)),
     "responses": cache_from_url(for_this_worker(os.environ.get("RESPONSE_CACHE_URL", CACHE_URL))),
