@@ -32,7 +32,7 @@ from resources.snippets import Topic
 from search import service
 
 from .factories import make_document, make_image, private_collection
-from .helpers import add_archive_sections, pick, public_set, toggle_view_restriction
+from .helpers import add_archive_sections, pick, toggle_view_restriction
 from .privacy_surfaces import client_getter, surfaces
 from .proxy import caching_proxy  # noqa: F401 - a fixture
 
@@ -283,7 +283,6 @@ def test_strangers_never_see_what_is_hidden(client, caching_proxy):  # noqa: F81
     StrangersView.client, StrangersView.proxy = client, caching_proxy
     if service.engine_configured():
         service.rebuild()  # an index of this test's pages only
-    public_set(client)  # renders the demo images' renditions once, outside the examples' rolled-back changes
     examples = int(os.environ.get("PRIVACY_REPLAY_EXAMPLES", "2"))
     run_state_machine_as_test(
         StrangersView,

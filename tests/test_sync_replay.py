@@ -174,7 +174,6 @@ class SiteAndApps(RuleBasedStateMachine):
 @pytest.mark.slow
 def test_every_app_stays_in_step_with_the_public_site(client):
     SiteAndApps.client = client
-    public_set(client)  # renders the demo images' renditions once, outside the examples' rolled-back changes
     examples = int(os.environ.get("SYNC_REPLAY_EXAMPLES", "30"))
     with unindexed():  # what the apps are told is under test here, not search (the privacy replay asks search)
         run_state_machine_as_test(
