@@ -1,14 +1,15 @@
-"""Serializer fields for page content in the API."""
+"""What every API item has: its type, its summary, its absolute URLs."""
 
 import re
+
+from wagtail.models import get_page_models
 
 from rest_framework import serializers
 
 from home.visibility import readers
 
 from .compat import serializer_detail_urlpath
-from .media import absolute, document_representation, image_representation
-from .prefetch import localized, translations_of
+from .media import absolute
 
 
 def request_of(field):
@@ -38,6 +39,11 @@ def type_name(model):
     return f"{model._meta.app_label}.{model.__name__}"
 
 
+def page_models():
+    """The page types the API serves with fields of their own."""
+    return [model for model in get_page_models() if getattr(model, "api_fields", None) and not model._meta.abstract]
+
+
 def page_type(page):
     return type_name(page.specific_class or type(page))
 
@@ -52,87 +58,6 @@ def page_summary(page, request):
         "html_url": absolute(request, page.get_url(request)),
         "detail_url": absolute(request, f"/api/v2/pages/{page.pk}/"),
     }
-
-
-class ReadOnlyField(serializers.Field):
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-
-class ImageField(ReadOnlyField):
-    def to_representation(self, image):
-        return image_representation(image, request_of(self)) if image else None
-
-
-class DocumentField(ReadOnlyField):
-    def to_representation(self, document):
-        return document_representation(document, request_of(self)) if document else None
-
-
-class TranslationsField(serializers.Field):
-    """The live translations of the page, this one included, each with its URLs."""
-
-    def __init__(self, **kwargs):
-        kwargs.update(source="*", read_only=True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, page):
-        return [page_summary(translation, request_of(self)) for translation in translations_of(page)]
-
-
-class RelatedPageField(ReadOnlyField):
-    """A linked page in the reader's language, only if it is live and public."""
-
-    def to_representation(self, page):
-        page = localized(page.specific) if page is not None else None
-        return page_summary(page, request_of(self)) if page is not None else None
-
-
-def topic_summary(topic):
-    topic = localized(topic) if topic is not None else None
-    return {"id": topic.pk, "name": topic.name, "slug": topic.slug} if topic is not None else None
-
-
-class TopicField(ReadOnlyField):
-    def to_representation(self, topic):
-        return topic_summary(topic)
-
-
-class TopicListField(ReadOnlyField):
-    """Topics of an inline relation (e.g. article_topics), in the reader's language."""
-
-    def to_representation(self, links):
-        return [summary for summary in (topic_summary(link.topic) for link in links.all()) if summary]
-
-
-class OrganizationListField(ReadOnlyField):
-    """A program's partners, donors and sponsors, in the reader's language, with their logos."""
-
-    def to_representation(self, links):
-        organizations = []
-        for link in links.all():
-            organization = localized(link.organization)
-            if organization is None:
-                continue
-            organizations.append(
-                {
-                    "id": organization.pk,
-                    "name": organization.name,
-                    "role": link.role,
-                    "website": organization.website,
-                    "logo": image_representation(organization.logo, request_of(self)) if organization.logo else None,
-                }
-            )
-        return organizations
-
-
-class PageListField(ReadOnlyField):
-    """Editor-chosen pages (e.g. the home page's featured items), in the reader's language."""
-
-    def to_representation(self, links):
-        pages = (localized(link.page.specific) for link in links.all())
-        return [page_summary(page, request_of(self)) for page in pages if page is not None]
 
 
 class RequestHtmlUrlField(serializers.Field):

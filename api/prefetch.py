@@ -25,6 +25,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Locale, Page
 
 from delivery.changes import per_version
+from home.api_fields import DeclaredField
 from home.visibility import readers
 
 from .media import RENDITION_SPECS
@@ -78,6 +79,16 @@ def translations_of(page):
     return list(page.live_translations())
 
 
+def declared_fields(model, shown=None):
+    """The page type's API fields declared with a serializer of home.api_fields (only those `shown`, when given),
+    as (name, serializer)."""
+    return [
+        (api_field.name, api_field.serializer)
+        for api_field in getattr(model, "api_fields", ())
+        if isinstance(api_field.serializer, DeclaredField) and (shown is None or api_field.name in shown)
+    ]
+
+
 def collect_references(block, raw, refs):
     """Walks a block's raw (JSON) value, noting the pages, images and documents it refers to."""
     if raw is None:
@@ -108,8 +119,6 @@ def collect_references(block, raw, refs):
 def prefetch_for(pages, request=None, shown=None):
     """Within this block, serialising `pages` costs a fixed number of queries; only what the fields `shown` in
     the response need is fetched (everything when not given)."""
-    from . import page_fields  # page_fields builds on the serializer fields, which read this module's store
-
     refs = defaultdict(set)
     by_model = defaultdict(list)
     prefetch_related_objects(pages, "locale")
@@ -122,7 +131,7 @@ def prefetch_for(pages, request=None, shown=None):
                 raw = getattr(getattr(page, field.attname), "raw_data", None)
                 collect_references(field.stream_block, list(raw) if raw is not None else None, refs)
     for model, items in by_model.items():
-        lookups = page_fields.prefetch_lookups(model, shown)
+        lookups = [lookup for name, field in declared_fields(model, shown) for lookup in field.prefetch(name)]
         if lookups:
             prefetch_related_objects(items, *lookups)
 
@@ -163,12 +172,10 @@ def locale_ids(request):
 def localized_snippets(pages, locale_ids_by_language, shown):
     """The versions, in each listed page's language, of the snippets and pages they link to (topics,
     organisations, a news article's program), else the source-language one; pages only when live and public."""
-    from . import page_fields  # see prefetch_for
-
     keys_by_model = defaultdict(set)
     locale_ids = {page.locale_id for page in pages}
     for page in pages:
-        for linked in page_fields.linked_objects(page, shown):
+        for linked in (item for name, field in declared_fields(type(page), shown) for item in field.linked(page, name)):
             keys_by_model[type(linked)].add(linked.translation_key)
     found = {}
     default_id = locale_ids_by_language.get(get_supported_content_language_variant(settings.LANGUAGE_CODE))

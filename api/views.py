@@ -26,9 +26,8 @@ from rest_framework.response import Response
 from delivery.changes import per_version
 from home.visibility import readers
 
-from . import page_fields
 from .compat import detail_urlpath, remember_site
-from .fields import ParentPageField, RequestDetailUrlField, RequestHtmlUrlField, absolutize
+from .fields import ParentPageField, RequestDetailUrlField, RequestHtmlUrlField, absolutize, page_models
 from .filters import (
     DateRangeFilter,
     FieldOrderingFilter,
@@ -41,6 +40,7 @@ from .filters import (
 from .media import absolute, document_representation, image_representation
 from .parameters import FieldGrammarMixin
 from .prefetch import prefetch_for
+from .representation import Representation
 
 CACHE_SECONDS = 60
 PREVIEW_SALT = "cms.api.preview"
@@ -118,12 +118,11 @@ class PublicPagesAPIViewSet(CacheableMixin, CompactJSONMixin, FieldGrammarMixin,
 
     @classmethod
     def served_models(cls):
-        return [Page, *page_fields.page_models()]
+        return [Page, *page_models()]
 
-    @classmethod
-    def get_field_serializer_overrides(cls, model):
-        """Serializers for the page type's declared fields, chosen by what each field is (see page_fields)."""
-        return {**super().get_field_serializer_overrides(model), **page_fields.serializer_overrides(model)}
+    def get_serializer_context(self):
+        """The page types' declared fields (home.api_fields) show linked content through `represent`."""
+        return {**super().get_serializer_context(), "represent": Representation(self.request)}
 
     def get_object(self):
         """The draft being previewed, or the page the URL names."""

@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .api_fields import ImageField, PageListField, TranslationsField
 from .blocks import RICH_TEXT_FEATURES
 from .text import page_body_text, segment
 from .visibility import readers
@@ -40,7 +41,7 @@ class BasePage(Page):
     promote_panels = [*Page.promote_panels, FieldPanel("summary")]
     # Both languages share a page's slug, so /en/news/x/ and /zh-hans/news/x/ are the same story.
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
-    api_fields = [APIField("summary"), APIField("translations")]
+    api_fields = [APIField("summary"), APIField("translations", serializer=TranslationsField())]
 
     # What a page type contributes to listings, search and the API: its kind of content (None for pages that
     # only frame others), the lookup from the page to its topics, and its own date: a date field, or a field that
@@ -112,9 +113,9 @@ class HomePage(BasePage):
     api_fields = [
         *BasePage.api_fields,
         APIField("hero_text"),
-        APIField("hero_image"),
+        APIField("hero_image", serializer=ImageField()),
         APIField("intro"),
-        APIField("featured_pages"),
+        APIField("featured_pages", serializer=PageListField()),
     ]
     content_panels = [
         *BasePage.content_panels,

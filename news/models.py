@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from home.api_fields import ImageField, RelatedPageField, TopicListField
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import BasePage
 from home.text import RelatedNamesField
@@ -146,11 +147,11 @@ class NewsArticlePage(BasePage):
         *BasePage.api_fields,
         APIField("dateline"),
         APIField("date"),
-        APIField("lead_image"),
+        APIField("lead_image", serializer=ImageField()),
         APIField("lead_image_caption"),
         APIField("body"),
-        APIField("topics"),
-        APIField("related_program"),
+        APIField("topics", serializer=TopicListField(source="article_topics")),
+        APIField("related_program", serializer=RelatedPageField()),
     ]
     content_panels = [
         *BasePage.content_panels,

@@ -16,6 +16,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.api_fields import DocumentField, ImageField, OrganizationListField, TopicField, TopicListField
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DownloadsBlock, FiguresBlock, TipsBlock
 from home.content import EARLIEST_YEAR, LATEST_YEAR, content_kinds
 from home.models import BasePage
@@ -152,11 +153,11 @@ class ProgramPage(ResourcePage):
         *BasePage.api_fields,
         APIField("start_year"),
         APIField("end_year"),
-        APIField("image"),
+        APIField("image", serializer=ImageField()),
         APIField("figures"),
         APIField("body"),
-        APIField("organizations"),
-        APIField("topics"),
+        APIField("organizations", serializer=OrganizationListField()),
+        APIField("topics", serializer=TopicListField(source="program_topics")),
         APIField("downloads"),
     ]
     content_panels = [
@@ -261,8 +262,8 @@ class SuccessStoryPage(SingleTopicResourcePage):
         APIField("city"),
         APIField("province"),
         APIField("year"),
-        APIField("topic"),
-        APIField("photo"),
+        APIField("topic", serializer=TopicField()),
+        APIField("photo", serializer=ImageField()),
         APIField("photo_caption"),
         APIField("outcomes"),
         APIField("body"),
@@ -322,11 +323,11 @@ class TipSheetPage(SingleTopicResourcePage):
     ]
     api_fields = [
         *BasePage.api_fields,
-        APIField("topic"),
+        APIField("topic", serializer=TopicField()),
         APIField("intro"),
-        APIField("image"),
+        APIField("image", serializer=ImageField()),
         APIField("tips"),
-        APIField("pdf"),
+        APIField("pdf", serializer=DocumentField()),
     ]
     content_panels = [
         *BasePage.content_panels,

@@ -6,25 +6,12 @@ from django.db import models
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 
-from api import fields as api_fields
-from api.fields import type_name
+from api.fields import page_models, type_name
 from api.media import RENDITION_FORMATS, RENDITION_SIZES
-from api.page_fields import field_plan, page_models
 
 from .helpers import listing, nullable, page_summary_properties, ref
 
 TITLE = {"type": "string"}
-
-SERIALIZER_SCHEMAS = {
-    api_fields.ImageField: nullable(ref("Image")),
-    api_fields.DocumentField: nullable(ref("Document")),
-    api_fields.TranslationsField: {"type": "array", "items": ref("PageSummary")},
-    api_fields.RelatedPageField: nullable(ref("PageSummary")),
-    api_fields.TopicField: nullable(ref("Topic")),
-    api_fields.TopicListField: {"type": "array", "items": ref("Topic")},
-    api_fields.OrganizationListField: {"type": "array", "items": ref("Organization")},
-    api_fields.PageListField: {"type": "array", "items": ref("PageSummary")},
-}
 
 
 def model_field_schema(field):
@@ -44,9 +31,8 @@ def model_field_schema(field):
 
 
 def api_field_schema(model, api_field: APIField):
-    serializer = api_field.serializer or field_plan(model, api_field.name).serializer
-    if serializer is not None:
-        return SERIALIZER_SCHEMAS[type(serializer)]
+    if api_field.serializer is not None:
+        return api_field.serializer.schema
     return model_field_schema(model._meta.get_field(api_field.name))
 
 

@@ -1,14 +1,10 @@
 """Small builders of OpenAPI fragments shared by the components and the paths."""
 
 from api.parameters import MAX_OFFSET
+from home.api_fields import component as ref
+from home.api_fields import nullable
 
-
-def ref(name):
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def nullable(schema):
-    return {"anyOf": [schema, {"type": "null"}]}
+__all__ = ["nullable", "ref"]
 
 
 def page_summary_properties():

@@ -2,13 +2,12 @@
 
 from wagtail.coreutils import get_content_languages
 
-from api.fields import type_name
+from api.fields import page_models, type_name
 from api.parameters import fields_pattern, order_pattern
 from api.views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
 from home.content import EARLIEST_YEAR, LATEST_YEAR
 from resources.snippets import Topic
 
-from .components import page_models
 from .helpers import CACHE_NOTE, DATE, ERRORS, NON_EMPTY_TEXT, PAGINATION, id_path, ok, page_id_query, query, ref
 
 SEARCH = [
