@@ -4,9 +4,9 @@ filters answering a page that is not there with a 404."""
 
 import datetime
 
-from django.http import Http404
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.search.backends import get_search_backend
 
 from rest_framework.filters import BaseFilterBackend
@@ -22,6 +22,7 @@ from home.content import (
 from news.models import NewsArticlePage
 from resources.models import Topic
 
+from .errors import APIError, invalid
 from .parameters import parse_order
 
 
@@ -32,7 +33,7 @@ class LocaleFilter(BaseFilterBackend):
         try:
             code = content_language(request.GET["locale"])
         except UnknownLanguage as error:
-            raise BadRequestError(str(error)) from error
+            raise APIError("invalid_parameter", error.args[0], parameter="locale") from error
         return queryset.filter(locale__language_code=code)
 
 
@@ -44,7 +45,7 @@ class TopicFilter(BaseFilterBackend):
         if slug is None:
             return queryset
         if not Topic.objects.filter(slug=slug).exists():
-            raise BadRequestError(f"unknown topic '{slug}'")
+            raise invalid("topic", _("Unknown topic '{topic}'."), topic=slug)
         return queryset.filter(pk__in=pages_filed_under(slug))
 
 
@@ -56,7 +57,8 @@ class YearFilter(BaseFilterBackend):
         if value is None:
             return queryset
         if not (value.isascii() and value.isdigit() and EARLIEST_YEAR <= int(value) <= LATEST_YEAR):
-            raise BadRequestError(f"year must be a whole number from {EARLIEST_YEAR} to {LATEST_YEAR}")
+            message = _("{name} must be a whole number from {lowest} to {highest}.")
+            raise invalid("year", message, name="year", lowest=EARLIEST_YEAR, highest=LATEST_YEAR)
         return queryset.filter(pk__in=pages_dated_in(int(value)))
 
 
@@ -67,7 +69,7 @@ def parse_date(request, name):
     try:
         return datetime.date.fromisoformat(value)
     except ValueError as error:
-        raise BadRequestError(f"{name} must be a date such as 2007-10-20") from error
+        raise invalid(name, _("{name} must be a date such as 2007-10-20."), name=name) from error
 
 
 class DateRangeFilter(BaseFilterBackend):
@@ -108,7 +110,7 @@ class RelevanceSearchFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         operator = request.GET.get("search_operator")
         if operator not in (None, "and", "or"):
-            raise BadRequestError("search_operator must be and or or")
+            raise invalid("search_operator", _("search_operator must be and or or."))
         if "search" not in request.GET:
             return queryset
         words = request.GET["search"].replace('"', " ").split()
@@ -130,9 +132,10 @@ class PageRelationFilter(BaseFilterBackend):
                 continue
             value = request.GET[parameter]
             if not (value.isascii() and value.isdigit() and int(value) >= 1):
-                raise BadRequestError(f"{parameter} must be a page id (a whole number from 1)")
+                raise invalid(parameter, _("{name} must be a page id (a whole number from 1)."), name=parameter)
             page = view.get_base_queryset().filter(pk=int(value)).first()
             if page is None:
-                raise Http404(f"no page {value}")
+                message = format_lazy(_("There is no page {id} that readers may see."), id=value)
+                raise APIError("not_found", message, parameter=parameter, status=404)
             queryset = getattr(queryset, parameter)(page)
         return queryset

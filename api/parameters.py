@@ -10,11 +10,13 @@ out, so that one request works across types. Anything else is a 400 that names t
 import re
 
 from django.conf import settings
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.api.v2.pagination import WagtailPagination
-from wagtail.api.v2.utils import BadRequestError
 
 from .compat import serializer_class_for
+from .errors import APIError, invalid
 
 ALWAYS_SERVED = ("id", "type")  # every item says what it is, whatever `fields` removes
 
@@ -38,9 +40,13 @@ def parse_fields(value, known, available):
     here kept; a 400 unless it follows the grammar over `known`. Adding after `*` or removing after `_` changes
     nothing, rather than being refused as by Wagtail's own parser."""
     if not re.fullmatch(fields_pattern(known), value):
-        raise BadRequestError(
-            "fields must be *, _ or field names separated by commas, each optionally prefixed with -; "
-            f"known fields: {', '.join(sorted(known))}"
+        raise invalid(
+            "fields",
+            _(
+                "fields must be *, _ or field names separated by commas, each optionally prefixed with -; "
+                "known fields: {known}"
+            ),
+            known=", ".join(sorted(known)),
         )
     parts = value.split(",")
     config = [(parts.pop(0), False, None)] if parts[0] in ("*", "_") else []
@@ -57,9 +63,10 @@ def parse_order(value, known, available):
     """The `order` value as field names for order_by, those `available` here kept; a 400 unless it follows the
     grammar over `known`."""
     if not re.fullmatch(order_pattern(known), value):
-        raise BadRequestError(
-            f"order must be field names separated by commas, each optionally prefixed with -; "
-            f"known fields: {', '.join(sorted(known))}"
+        raise invalid(
+            "order",
+            _("order must be field names separated by commas, each optionally prefixed with -; known fields: {known}"),
+            known=", ".join(sorted(known)),
         )
     return [part for part in value.split(",") if part.lstrip("-") in available]
 
@@ -67,17 +74,19 @@ def parse_order(value, known, available):
 MAX_OFFSET = 1_000_000
 
 
-def unknown_parameters(query, known):
-    """The message for query parameters outside `known`, or None."""
-    unknown = set(query) - set(known)
-    return f"unknown parameter(s): {', '.join(sorted(unknown))}" if unknown else None
+def refuse_unknown(query, known):
+    """A 400 for query parameters outside `known`."""
+    if unknown := sorted(set(query) - set(known)):
+        message = format_lazy(_("Unknown parameter(s): {names}."), names=", ".join(unknown))
+        raise APIError("unknown_parameter", message, parameter=unknown[0])
 
 
-def empty_parameters(query, may_be_empty=()):
-    """The message for query parameters sent empty (other than those that `may_be_empty`), or None: an API client
-    leaves out what it does not want."""
-    empty = sorted(name for name, value in query.items() if value == "" and name not in may_be_empty)
-    return f"empty parameter(s): {', '.join(empty)}; leave them out instead" if empty else None
+def refuse_empty(query, may_be_empty=()):
+    """A 400 for query parameters sent empty, other than those that `may_be_empty`: an API client leaves out what it
+    does not want."""
+    if empty := sorted(name for name, value in query.items() if value == "" and name not in may_be_empty):
+        message = format_lazy(_("Empty parameter(s): {names}; leave them out instead."), names=", ".join(empty))
+        raise APIError("empty_parameter", message, parameter=empty[0])
 
 
 def whole_number(request, name, default, highest):
@@ -85,7 +94,7 @@ def whole_number(request, name, default, highest):
     if value is None:
         return default
     if not (value.isascii() and value.isdigit() and int(value) <= highest):
-        raise BadRequestError(f"{name} must be a whole number from 0 to {highest}")
+        raise invalid(name, _("{name} must be a whole number from 0 to {highest}."), name=name, highest=highest)
     return int(value)
 
 
@@ -114,8 +123,7 @@ class FieldGrammarMixin:
     def check_query_parameters(self, queryset):
         """Only the documented parameters: Wagtail's filters by any database field (`?slug=`) are not offered, as
         they would clash with the project's (`topic` names a slug here, a foreign key there)."""
-        if error := unknown_parameters(self.request.GET, self.known_query_parameters):
-            raise BadRequestError(error)
+        refuse_unknown(self.request.GET, self.known_query_parameters)
 
     @classmethod
     def available_fields(cls, model, detail):

@@ -1,10 +1,25 @@
-"""The API router: Wagtail's v2 endpoints in their public, bilingual form (see api)."""
+"""The API router: Wagtail's v2 endpoints in their public, bilingual form (see api), each also under its path
+without the final slash."""
+
+from django.urls import Resolver404, resolve
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from api.views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
+from api.errors import api_not_found
+from api.media_views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
+from api.views import PublicPagesAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+
+
+def without_final_slash(request, path):
+    """The endpoint at `path` + "/": the OpenAPI description lists paths without the final slash (as generators and
+    linters expect), while Wagtail's clients and the URLs in answers keep it."""
+    try:
+        match = resolve(f"/api/v2/{path}/")
+    except Resolver404:
+        return api_not_found(request)
+    return match.func(request, *match.args, **match.kwargs)

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, replace
 from django.core import signing
 from django.db.models import Q
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -24,11 +25,12 @@ from delivery.changes import current
 from delivery.models import ChangeRecord
 from home.visibility import readers
 
+from .errors import APIError, invalid
 from .fields import page_summary
 from .media import RENDITION_SPECS, absolute, document_representation, image_representation
-from .parameters import empty_parameters, unknown_parameters
+from .parameters import refuse_empty, refuse_unknown
 from .prefetch import locale_ids
-from .views import CacheableMixin, CompactJSONMixin, public_pages_for
+from .views import APIConventionsMixin, CacheableMixin, public_pages_for
 
 SIGNING_SALT = "cms.api.sync"
 DEFAULT_LIMIT = 100
@@ -36,12 +38,6 @@ MAX_LIMIT = 500
 PAGE, IMAGE, DOCUMENT = ChangeRecord.Kind.PAGE, ChangeRecord.Kind.IMAGE, ChangeRecord.Kind.DOCUMENT
 MEDIA_TYPES = {IMAGE: "wagtailimages.Image", DOCUMENT: "wagtaildocs.Document"}
 ENDPOINTS = {PAGE: "pages", IMAGE: "images", DOCUMENT: "documents"}
-
-
-class SyncError(Exception):
-    def __init__(self, message, status=400):
-        super().__init__(message)
-        self.status = status
 
 
 @dataclass(frozen=True)
@@ -65,30 +61,29 @@ class Position:
             fields = signing.Signer(salt=SIGNING_SALT).unsign_object(token)
             position = cls(**fields)
         except (signing.BadSignature, TypeError, ValueError) as error:
-            raise SyncError("token is not a sync token this site issued; start again without one") from error
+            message = _("This is not a sync token this site issued; sync again without one.")
+            raise APIError("invalid_sync_token", message, parameter="token") from error
         return position if position.after is None else cls(**{**fields, "after": tuple(position.after)})
 
 
 def starting_position(request):
     """The position the request names: its token, or an initial sync of its `locale`."""
-    if error := unknown_parameters(request.GET, {"locale", "token", "limit", "format"}):
-        raise SyncError(error)
-    if error := empty_parameters(request.GET):
-        raise SyncError(error)
+    refuse_unknown(request.GET, {"locale", "token", "limit", "format"})
+    refuse_empty(request.GET)
     if "token" in request.GET and "locale" in request.GET:
-        raise SyncError("a token carries its locale: send token or locale, not both")
+        raise invalid("token", _("A token carries its locale: send token or locale, not both."))
     if "token" in request.GET:
         return Position.from_token(request.GET["token"])
     locale = request.GET.get("locale", "")
     if locale and locale not in locale_ids(request):
-        raise SyncError(f"locale must be one of: {', '.join(sorted(locale_ids(request)))}")
+        raise invalid("locale", _("locale must be one of: {codes}."), codes=", ".join(sorted(locale_ids(request))))
     return Position(locale=locale, since=0, initial=True)
 
 
 def requested_limit(request):
     value = request.GET.get("limit", str(DEFAULT_LIMIT))
     if not (value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_LIMIT):
-        raise SyncError(f"limit must be a whole number from 1 to {MAX_LIMIT}")
+        raise invalid("limit", _("limit must be a whole number from 1 to {highest}."), highest=MAX_LIMIT)
     return int(value)
 
 
@@ -97,7 +92,7 @@ def records_from(position, request):
     records = ChangeRecord.objects.filter(sequence__gt=position.since, sequence__lte=position.until)
     if position.locale:
         if position.locale not in locale_ids(request):
-            raise SyncError("this token's locale is no longer on the site; start again", status=410)
+            raise APIError("sync_restart", _("This token's locale is no longer on the site; sync again."), status=410)
         records = records.filter(Q(locale_id=locale_ids(request)[position.locale]) | Q(locale__isnull=True))
     if position.initial:
         records = records.filter(public=True)
@@ -142,7 +137,8 @@ def sync_answer(request):
     limit = requested_limit(request)
     version = getattr(request, "content_version", None) or current()
     if max(position.since, position.until or 0) > version[0]:
-        raise SyncError("this token is ahead of the site's content (restored from a backup?); start again", 410)
+        message = _("This token is ahead of the site's content (a backup restored?); sync again.")
+        raise APIError("sync_restart", message, status=410)
     if position.until is None:
         position = replace(position, until=version[0])
     records = list(records_from(position, request)[: limit + 1])
@@ -168,14 +164,11 @@ def sync_answer(request):
     return answer
 
 
-class SyncAPIView(CacheableMixin, CompactJSONMixin, APIView):
+class SyncAPIView(CacheableMixin, APIConventionsMixin, APIView):
     """GET /api/v2/sync/: see the module's description. Answers are public and revalidated every time, so an
     unchanged site answers a delta with a 304."""
 
     cache_seconds = 0
 
     def get(self, request):
-        try:
-            return Response(sync_answer(request))
-        except SyncError as error:
-            return Response({"message": str(error)}, status=error.status)
+        return Response(sync_answer(request))

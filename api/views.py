@@ -1,33 +1,39 @@
 """The API endpoints: Wagtail's v2 pages, images and documents, made public-only, cacheable, bilingual
 and constant-cost per listing, plus headless preview of drafts."""
 
-from urllib.parse import urlsplit
+import datetime
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.serializers import DocumentSerializer
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.serializers import ImageSerializer
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page, Site
 
-from rest_framework.exceptions import PermissionDenied as PreviewRefused
 from rest_framework.response import Response
 
 from delivery.changes import per_version
 from home.visibility import readers
 
 from .compat import detail_urlpath, remember_site
-from .fields import ParentPageField, RequestDetailUrlField, RequestHtmlUrlField, absolutize, page_models
+from .errors import APIError, APIErrorMixin, invalid
+from .fields import (
+    ParentPageField,
+    RequestDetailUrlField,
+    RequestHtmlUrlField,
+    absolutize,
+    page_models,
+    page_type,
+    type_name,
+)
 from .filters import (
     DateRangeFilter,
     FieldOrderingFilter,
@@ -37,7 +43,7 @@ from .filters import (
     TopicFilter,
     YearFilter,
 )
-from .media import absolute, document_representation, image_representation
+from .media import absolute
 from .parameters import FieldGrammarMixin
 from .prefetch import prefetch_for
 from .representation import Representation
@@ -61,9 +67,14 @@ class CacheableMixin:
         return response
 
 
-class CompactJSONMixin:
-    """JSON without the indentation Wagtail adds (a third of a listing's bytes, and Python's slow encoder); a client
-    that wants it asks with `Accept: application/json; indent=4`."""
+class APIConventionsMixin(APIErrorMixin):
+    """What every endpoint shares: errors of one shape (api.errors); times in UTC (`Z`), as the sync's change times
+    are; JSON without the indentation Wagtail adds (a third of a listing's bytes, and Python's slow encoder), which a
+    client that wants it asks for with `Accept: application/json; indent=4`."""
+
+    def dispatch(self, request, *args, **kwargs):
+        with timezone.override(datetime.UTC):
+            return super().dispatch(request, *args, **kwargs)
 
     def get_renderer_context(self):
         context = super().get_renderer_context()
@@ -97,11 +108,13 @@ class APIPageSerializer(PageSerializer):
     parent = ParentPageField(read_only=True)
 
     def to_representation(self, instance):
+        """With `type` beside `id`: what tells one page type from another in every item, whatever `fields` says."""
         with override(instance.locale.language_code):
-            return absolutize(super().to_representation(instance), self.context["request"])
+            data = absolutize(super().to_representation(instance), self.context["request"])
+        return {"id": data.pop("id"), "type": page_type(instance), **data}
 
 
-class PublicPagesAPIViewSet(CacheableMixin, CompactJSONMixin, FieldGrammarMixin, PagesAPIViewSet):
+class PublicPagesAPIViewSet(CacheableMixin, APIConventionsMixin, FieldGrammarMixin, PagesAPIViewSet):
     base_serializer_class = APIPageSerializer
     filter_backends = [
         PageRelationFilter,
@@ -135,6 +148,14 @@ class PublicPagesAPIViewSet(CacheableMixin, CompactJSONMixin, FieldGrammarMixin,
             fields.append("translations")
         return fields
 
+    def get_queryset(self):
+        """Wagtail's, after checking `type` (one page type, or several separated by commas) in words of our own."""
+        served = sorted(type_name(model) for model in self.served_models())
+        if any(name not in served for name in self.request.GET.get("type", served[0]).split(",")):
+            message = _("type must be page types separated by commas, of: {types}.")
+            raise invalid("type", message, types=", ".join(served))
+        return super().get_queryset()
+
     def get_base_queryset(self):
         """Built once a request (see public_pages_for)."""
         if not hasattr(self, "_base_queryset"):
@@ -161,15 +182,19 @@ class PublicPagesAPIViewSet(CacheableMixin, CompactJSONMixin, FieldGrammarMixin,
         return set(self.get_serializer_class().Meta.fields)
 
     def find_view(self, request):
-        """Redirects to the found page's detail URL on the host the client asked, keeping other parameters."""
+        """Redirects to the found page's detail URL on the host the client asked, keeping other parameters; the
+        body says which page it is, for clients that do not follow redirects."""
+        if request.GET.get("html_path") == "":
+            raise invalid("html_path", _("html_path must be a path such as /zh-hans/news/; it is empty."))
         page = self.find_object(self.get_queryset(), request)
         if page is None:
-            raise Http404("not found")
+            raise APIError("not_found", _("No page readers may see has this path."), parameter="html_path", status=404)
         query = request.GET.copy()
         for parameter in self.find_query_parameters:
             query.pop(parameter, None)
-        path = detail_urlpath(request, Page, page.pk)
-        return redirect(f"{absolute(request, path)}?{query.urlencode()}")
+        url = absolute(request, detail_urlpath(request, Page, page.pk))
+        summary = {"id": page.pk, "type": page_type(page), "detail_url": url}
+        return Response(summary, status=302, headers={"Location": f"{url}?{query.urlencode()}" if query else url})
 
     def find_object(self, queryset, request):
         """html_path with its language prefix (/zh-hans/news/...) finds the page in that language."""
@@ -196,7 +221,8 @@ class PublicPagesAPIViewSet(CacheableMixin, CompactJSONMixin, FieldGrammarMixin,
         try:
             claims = signing.loads(request.GET.get("token", ""), salt=PREVIEW_SALT, max_age=PREVIEW_MAX_AGE)
         except signing.BadSignature as error:
-            raise PreviewRefused("missing, invalid or expired preview token") from error
+            message = _("The preview token is missing, invalid or over an hour old.")
+            raise APIError("invalid_preview_token", message, parameter="token", status=403) from error
         page = get_object_or_404(Page, pk=claims["page"]).specific
         revision = get_object_or_404(page.revisions, pk=claims["revision"])
         draft = revision.as_object()
@@ -227,50 +253,3 @@ def api_preview_link(request, page_id):
     if not page.permissions_for_user(request.user).can_edit() or page.get_latest_revision() is None:
         raise PermissionDenied
     return redirect(f"{reverse('wagtailapi:pages:preview')}?{urlencode({'token': preview_token(page)})}")
-
-
-class PublicMediaSerializerMixin:
-    """Each image or document extended by `representation` (see media.py) with the extra keys the apps use, and
-    with absolute URLs built from the request."""
-
-    representation = None
-    extra_keys = ()
-
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        request = self.context["request"]
-        extra = type(self).representation(instance, request)
-        data.update({key: extra[key] for key in self.extra_keys})
-        if data.get("meta", {}).get("download_url"):
-            data["meta"]["download_url"] = absolute(request, urlsplit(data["meta"]["download_url"]).path)
-        return data
-
-
-class PublicImageSerializer(PublicMediaSerializerMixin, ImageSerializer):
-    detail_url = RequestDetailUrlField(read_only=True)
-    representation = image_representation
-    extra_keys = ("alt", "renditions")
-
-
-class PublicDocumentSerializer(PublicMediaSerializerMixin, DocumentSerializer):
-    detail_url = RequestDetailUrlField(read_only=True)
-    representation = document_representation
-    extra_keys = ("download_url", "file_size", "content_type")
-
-
-class PublicMediaMixin(CacheableMixin, CompactJSONMixin, FieldGrammarMixin):
-    """Images or documents outside private collections."""
-
-    filter_backends = [RelevanceSearchFilter]
-    known_query_parameters = frozenset(["limit", "offset", "fields", "search", "search_operator", "format"])
-
-    def get_queryset(self):
-        return readers().media(self.model.objects.all().order_by("id"))
-
-
-class PublicImagesAPIViewSet(PublicMediaMixin, ImagesAPIViewSet):
-    base_serializer_class = PublicImageSerializer
-
-
-class PublicDocumentsAPIViewSet(PublicMediaMixin, DocumentsAPIViewSet):
-    base_serializer_class = PublicDocumentSerializer

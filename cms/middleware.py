@@ -4,6 +4,10 @@ from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from api.errors import error_body
 
 
 class ReaderLocaleMiddleware(LocaleMiddleware):
@@ -39,8 +43,8 @@ class ControlCharacterGuardMiddleware:
         for name, value in request.GET.lists():
             for text in [name, *value]:
                 if CONTROL_CHARACTER.search(text):
-                    message = f"the parameter {name!r} holds a control character"
+                    message = format_lazy(_("The parameter {name} holds a control character."), name=repr(name))
                     if request.path_info.startswith("/api/"):
-                        return JsonResponse({"message": message}, status=400)
+                        return JsonResponse(error_body(request, "invalid_parameter", message, name), status=400)
                     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api import openapi
 from api.errors import api_not_found
-from api.router import api_router
+from api.router import api_router, without_final_slash
 from api.sync import SyncAPIView
 from delivery.files import serve_media
 from home.sitemaps import AllLanguagesSitemap
@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/v2/search/suggest/", search_views.SuggestAPIView.as_view(), name="search_suggest"),
     path("api/v2/sync/", SyncAPIView.as_view(), name="sync_api"),
     path("api/v2/", api_router.urls),
+    re_path(r"^api/v2/(?P<path>.*[^/])$", without_final_slash),
     path("api/schema/", openapi.schema_view, name="api_schema"),
     path("api/docs/", openapi.docs_view, name="api_docs"),
     re_path(r"^api/", api_not_found),

@@ -3,6 +3,8 @@ declares (`content_kind`, `topic_lookup`, `date_field` or `year_field`), so that
 registry."""
 
 from django.conf import settings
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import get_page_models
 
@@ -22,7 +24,9 @@ def content_language(code):
     """The code itself when the site publishes in that language; otherwise UnknownLanguage names the ones it does."""
     languages = content_languages()
     if code not in languages:
-        raise UnknownLanguage(f"unknown locale '{code}'; use one of: {', '.join(languages)}")
+        raise UnknownLanguage(
+            format_lazy(_("Unknown locale '{code}'; use one of: {codes}."), code=code, codes=", ".join(languages))
+        )
     return code
 
 

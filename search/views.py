@@ -6,15 +6,16 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.errors import APIError, invalid
 from api.fields import page_summary
-from api.parameters import empty_parameters, unknown_parameters
-from api.views import CacheableMixin
+from api.parameters import refuse_empty, refuse_unknown
+from api.views import APIConventionsMixin, CacheableMixin
 from home.content import UnknownLanguage, content_kinds, content_language
 from home.text import CJK
 from resources.snippets import Topic
@@ -115,29 +116,30 @@ def search_hit(hit, request):
     return {**{key: summary[key] for key in ("id", "type", "locale", "title")}, **highlighted, **summary}
 
 
-def parameter_error(request, known):
-    """What is wrong with an API request's parameters, or None. Unlike the search form, which sends every field
-    of the form, an API client leaves out what it does not want: an empty value other than `q` is an error."""
-    if unknown := unknown_parameters(request.GET, known):
-        return unknown
-    if empty := empty_parameters(request.GET, may_be_empty={"q"}):
-        return empty
+def check_parameters(request, known):
+    """A 400 for what is wrong with an API request's parameters. Unlike the search form, which sends every field of
+    the form, an API client leaves out what it does not want: an empty value other than `q` is an error."""
+    refuse_unknown(request.GET, known)
+    refuse_empty(request.GET, may_be_empty={"q"})
     if request.GET.get("all", "1") not in BOOLEANS:
-        return f"all must be one of: {', '.join(BOOLEANS)}"
-    return None
+        raise invalid("all", gettext_lazy("all must be one of: {values}."), values=", ".join(BOOLEANS))
 
 
-class SearchAPIView(CacheableMixin, APIView):
+def api_search(params):
+    """run_search for the API: a parameter error is a 400 naming the parameter."""
+    try:
+        return run_search(params)
+    except SearchError as error:
+        raise APIError("invalid_parameter", error.message, parameter=error.parameter) from error
+
+
+class SearchAPIView(CacheableMixin, APIConventionsMixin, APIView):
     """GET /api/v2/search/?q=…: the same search as the site, as JSON."""
 
     @method_decorator(cacheable_unless_degraded)
     def get(self, request):
-        if error := parameter_error(request, PARAMETERS):
-            return Response({"message": error}, status=400)
-        try:
-            search_request, results, suggestions = run_search(request.GET)
-        except SearchError as error:
-            return Response({"message": str(error)}, status=400)
+        check_parameters(request, PARAMETERS)
+        search_request, results, suggestions = api_search(request.GET)
         items = [search_hit(hit, request) for hit in results.hits]
         meta = {
             "total_count": results.total,
@@ -160,16 +162,15 @@ class SearchAPIView(CacheableMixin, APIView):
         )
 
 
-class SuggestAPIView(CacheableMixin, APIView):
+class SuggestAPIView(CacheableMixin, APIConventionsMixin, APIView):
     """GET /api/v2/search/suggest/?q=wat&locale=en: titles completing what the reader types."""
 
     @method_decorator(cacheable_unless_degraded)
     def get(self, request):
-        if error := parameter_error(request, {"q", "locale", "format"}):
-            return Response({"message": error}, status=400)
+        check_parameters(request, {"q", "locale", "format"})
         try:
             language = content_language(request.GET.get("locale") or get_language())
         except UnknownLanguage as error:
-            return Response({"message": str(error)}, status=400)
+            raise APIError("invalid_parameter", error.args[0], parameter="locale") from error
         prefix = clean_query(request.GET.get("q", ""))[:50]
         return Response({"suggestions": service.suggest(prefix, language) if prefix else []})

@@ -3,8 +3,9 @@
 from wagtail.coreutils import get_content_languages
 
 from api.fields import page_models, type_name
+from api.media_views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from api.parameters import fields_pattern, order_pattern
-from api.views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
+from api.views import PublicPagesAPIViewSet
 from home.content import EARLIEST_YEAR, LATEST_YEAR
 from resources.snippets import Topic
 

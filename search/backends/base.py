@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
 from home.content import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -11,14 +14,19 @@ from home.content import (
     content_languages,
 )
 from home.text import page_body_text
-from search.text import clean_query, highlight, query_terms
+from resources.snippets import Topic
+from search.text import MAX_QUERY_LENGTH, clean_query, highlight, query_terms
 
 SORTS = ("relevance", "date")
 PAGE_SIZE = 10
 
 
 class SearchError(ValueError):
-    """A reader's search parameter is not valid; the message says which and why."""
+    """A reader's search parameter is not valid: the message (translatable) says which and why."""
+
+    def __init__(self, parameter, message, **values):
+        super().__init__(format_lazy(message, **values) if values else message)
+        self.parameter, self.message = parameter, self.args[0]
 
 
 @dataclass
@@ -40,19 +48,26 @@ class SearchRequest:
         try:
             language = content_language(params.get("locale") or language)
         except UnknownLanguage as error:
-            raise SearchError(str(error)) from error
+            raise SearchError("locale", error.args[0]) from error
         kind = params.get("kind", "")
         if kind and kind not in content_kinds():
-            raise SearchError(f"unknown kind '{kind}'; use one of: {', '.join(content_kinds())}")
+            raise SearchError(
+                "kind", _("Unknown kind '{kind}'; use one of: {kinds}."), kind=kind, kinds=", ".join(content_kinds())
+            )
         sort = params.get("sort") or "relevance"
         if sort not in SORTS:
-            raise SearchError(f"sort must be one of: {', '.join(SORTS)}")
+            raise SearchError("sort", _("sort must be one of: {sorts}."), sorts=", ".join(SORTS))
+        topic = params.get("topic", "")
+        if topic and not Topic.objects.filter(slug=topic).exists():
+            raise SearchError("topic", _("Unknown topic '{topic}'."), topic=topic)
+        if len(params.get("q", "")) > MAX_QUERY_LENGTH:
+            raise SearchError("q", _("q must be at most {length} characters long."), length=MAX_QUERY_LENGTH)
         return cls(
             query=clean_query(params.get("q", "")),
             language=language,
             all_languages=params.get("all") in ("1", "true", "on"),
             kind=kind,
-            topic=params.get("topic", ""),
+            topic=topic,
             year=_number(params, "year", EARLIEST_YEAR, LATEST_YEAR),
             sort=sort,
             page=_number(params, "page", 1, 10_000) or 1,
@@ -79,7 +94,13 @@ def _number(params, name, lowest, highest):
     if value in (None, ""):
         return None
     if not str(value).isdigit() or not lowest <= int(value) <= highest:
-        raise SearchError(f"{name} must be a whole number from {lowest} to {highest}")
+        raise SearchError(
+            name,
+            _("{name} must be a whole number from {lowest} to {highest}."),
+            name=name,
+            lowest=lowest,
+            highest=highest,
+        )
     return int(value)
 
 
