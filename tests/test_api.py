@@ -113,7 +113,7 @@ def test_filters_order_fields_and_pagination(client):
     by_title = items(client, type=NEWS, locale="en", order="title")
     assert [item["title"] for item in by_title] == sorted(item["title"] for item in by_title)
     only = items(client, type=NEWS, locale="en", fields="-title,dateline", limit=2)
-    assert set(only[0]) == {"id", "meta", "dateline", "translations"}
+    assert set(only[0]) == {"id", "type", "meta", "dateline", "translations"}
 
     page_one = api(client, "/api/v2/pages/", type=NEWS, limit=3, offset=0).json()
     page_two = api(client, "/api/v2/pages/", type=NEWS, limit=3, offset=3).json()
@@ -127,10 +127,15 @@ def test_find_by_url_in_either_language(client):
     for page in (article, chinese):
         response = client.get("/api/v2/pages/find/", {"html_path": page.url})
         assert response.status_code == 302
-        assert response["Location"].startswith(f"http://testserver/api/v2/pages/{page.pk}/")
+        assert response["Location"] == f"http://testserver/api/v2/pages/{page.pk}/"
+        assert response.json() == {"id": page.pk, "type": NEWS, "detail_url": response["Location"]}
+    kept = client.get("/api/v2/pages/find/", {"html_path": article.url, "fields": "title"})
+    assert kept["Location"] == f"http://testserver/api/v2/pages/{article.pk}/?fields=title"
     missing = client.get("/api/v2/pages/find/", {"html_path": "/zh-hans/news/no-such-story/"})
     assert missing.status_code == 404
-    assert missing.json() == {"message": "not found"}
+    assert missing.json()["code"] == "not_found" and missing.json()["parameter"] == "html_path"
+    empty = client.get("/api/v2/pages/find/", {"html_path": ""})
+    assert empty.status_code == 400 and empty.json()["parameter"] == "html_path"
 
 
 # -- never leaked --------------------------------------------------------------------------------------

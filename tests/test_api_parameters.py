@@ -9,36 +9,50 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    ("params", "status", "message"),
+    ("params", "status", "code", "message"),
     [
-        ({"limit": "abc"}, 400, "limit must be a whole number from 0 to 100"),
-        ({"limit": "100000"}, 400, "limit must be a whole number from 0 to 100"),
-        ({"limit": " 5"}, 400, "limit must be a whole number"),
-        ({"offset": "-3"}, 400, "offset must be a whole number from 0 to 1000000"),
-        ({"offset": "100000000000000000000"}, 400, "offset must be a whole number"),
-        ({"type": "nope.Nothing"}, 400, "type doesn't exist"),
-        ({"locale": "fr"}, 400, "unknown locale 'fr'"),
-        ({"topic": "no-such-topic"}, 400, "unknown topic"),
-        ({"type": NEWS, "date_from": "yesterday"}, 400, "date_from must be a date"),
-        ({"colour": "green"}, 400, "unknown parameter(s): colour"),
-        ({"slug": "harmony"}, 400, "unknown parameter(s): slug"),
-        ({"order": "no_such_field"}, 400, "order must be field names"),
-        ({"order": "random"}, 400, "known fields: "),
-        ({"fields": "no_such_field"}, 400, "fields must be"),
-        ({"fields": "lead_image(title)"}, 400, "fields must be"),
-        ({"fields": ""}, 400, "fields must be"),
-        ({"search": "water", "search_operator": "xor"}, 400, "search_operator must be and or or"),
-        ({"child_of": "abc"}, 400, "child_of must be a page id"),
-        ({"child_of": "99999999"}, 404, "no page 99999999"),
-        ({"translation_of": "0"}, 400, "translation_of must be a page id"),
-        ({"search": "water\x00"}, 400, "control character"),
-        ({"fields": "title\x0b"}, 400, "control character"),
+        ({"limit": "abc"}, 400, "invalid_parameter", "limit must be a whole number from 0 to 100"),
+        ({"limit": "100000"}, 400, "invalid_parameter", "limit must be a whole number from 0 to 100"),
+        ({"limit": " 5"}, 400, "invalid_parameter", "limit must be a whole number"),
+        ({"offset": "-3"}, 400, "invalid_parameter", "offset must be a whole number from 0 to 1000000"),
+        ({"offset": "100000000000000000000"}, 400, "invalid_parameter", "offset must be a whole number"),
+        ({"type": "nope.Nothing"}, 400, "invalid_parameter", "type must be page types"),
+        ({"locale": "fr"}, 400, "invalid_parameter", "Unknown locale 'fr'"),
+        ({"topic": "no-such-topic"}, 400, "invalid_parameter", "Unknown topic"),
+        ({"type": NEWS, "date_from": "yesterday"}, 400, "invalid_parameter", "date_from must be a date"),
+        ({"colour": "green"}, 400, "unknown_parameter", "Unknown parameter(s): colour"),
+        ({"slug": "harmony"}, 400, "unknown_parameter", "Unknown parameter(s): slug"),
+        ({"order": "no_such_field"}, 400, "invalid_parameter", "order must be field names"),
+        ({"order": "random"}, 400, "invalid_parameter", "known fields: "),
+        ({"fields": "no_such_field"}, 400, "invalid_parameter", "fields must be"),
+        ({"fields": "lead_image(title)"}, 400, "invalid_parameter", "fields must be"),
+        ({"fields": ""}, 400, "invalid_parameter", "fields must be"),
+        ({"search": "water", "search_operator": "xor"}, 400, "invalid_parameter", "search_operator must be and or"),
+        ({"child_of": "abc"}, 400, "invalid_parameter", "child_of must be a page id"),
+        ({"child_of": "99999999"}, 404, "not_found", "There is no page 99999999"),
+        ({"translation_of": "0"}, 400, "invalid_parameter", "translation_of must be a page id"),
+        ({"search": "water\x00"}, 400, "invalid_parameter", "control character"),
+        ({"fields": "title\x0b"}, 400, "invalid_parameter", "control character"),
     ],
 )
-def test_bad_parameters_get_a_json_error(client, params, status, message):
+def test_bad_parameters_get_a_json_error_naming_the_parameter(client, params, status, code, message):
     response = api(client, "/api/v2/pages/", **params)
     assert response.status_code == status
+    assert response.json()["code"] == code
     assert message in response.json()["message"]
+    assert response.json()["parameter"] == list(params)[-1]  # each case names the parameter at fault last
+
+
+def test_error_messages_are_in_the_requests_language(client):
+    """The locale parameter says the language; without it, Accept-Language does."""
+    chinese = api(client, "/api/v2/pages/", locale="zh-hans", limit="x").json()
+    assert chinese["code"] == "invalid_parameter" and "limit" in chinese["message"]
+    assert "0 到 100" in chinese["message"]
+    negotiated = client.get("/api/v2/pages/", {"limit": "x"}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert negotiated.json()["message"] == chinese["message"]
+    assert "Accept-Language" in negotiated["Vary"]
+    english = api(client, "/api/v2/pages/", locale="en", limit="x").json()
+    assert english["message"] == "limit must be a whole number from 0 to 100."
 
 
 def test_one_request_works_across_page_types(client):
@@ -82,13 +96,18 @@ def test_a_search_comes_by_relevance_whatever_the_order(client):
 def test_unknown_ids_and_paths_get_a_json_404(client, path):
     response = api(client, path)
     assert response.status_code == 404
-    assert set(response.json()) == {"message"}
+    assert response.json()["code"] == "not_found"
+    assert set(response.json()) == {"code", "message", "parameter"}
 
 
 def test_other_methods_get_a_json_405_in_the_same_shape(client):
     response = client.post("/api/v2/pages/", {})
     assert response.status_code == 405
-    assert response.json() == {"message": 'Method "POST" not allowed.'}
+    assert response.json() == {
+        "code": "method_not_allowed",
+        "message": "Only GET and HEAD are allowed here.",
+        "parameter": None,
+    }
     assert "GET" in response["Allow"]
 
 

@@ -138,23 +138,24 @@ def test_an_unchanged_site_answers_a_delta_with_304(client):
 
 
 @pytest.mark.parametrize(
-    ("params", "status", "message"),
+    ("params", "status", "code", "message"),
     [
-        ({"token": "garbage"}, 400, "not a sync token"),
-        ({"token": Position("en", 3).sign()[:-3] + "abc"}, 400, "not a sync token"),
-        ({"token": Position("en", 3).sign(), "locale": "en"}, 400, "not both"),
-        ({"locale": "fr"}, 400, "locale must be one of: en, zh-hans"),
-        ({"locale": ""}, 400, "empty parameter"),
-        ({"limit": "0"}, 400, "limit must be"),
-        ({"limit": "501"}, 400, "limit must be"),
-        ({"since": "1"}, 400, "unknown parameter"),
-        ({"token": Position("en", 10**12).sign()}, 410, "start again"),
-        ({"token": Position("fr", 1).sign()}, 410, "start again"),
+        ({"token": "garbage"}, 400, "invalid_sync_token", "not a sync token"),
+        ({"token": Position("en", 3).sign()[:-3] + "abc"}, 400, "invalid_sync_token", "not a sync token"),
+        ({"token": Position("en", 3).sign(), "locale": "en"}, 400, "invalid_parameter", "not both"),
+        ({"locale": "fr"}, 400, "invalid_parameter", "locale must be one of: en, zh-hans"),
+        ({"locale": ""}, 400, "empty_parameter", "Empty parameter"),
+        ({"limit": "0"}, 400, "invalid_parameter", "limit must be"),
+        ({"limit": "501"}, 400, "invalid_parameter", "limit must be"),
+        ({"since": "1"}, 400, "unknown_parameter", "Unknown parameter"),
+        ({"token": Position("en", 10**12).sign()}, 410, "sync_restart", "sync again"),
+        ({"token": Position("fr", 1).sign()}, 410, "sync_restart", "sync again"),
     ],
 )
-def test_bad_requests_are_explained(client, params, status, message):
+def test_bad_requests_are_explained(client, params, status, code, message):
     response = client.get("/api/v2/sync/", params)
     assert response.status_code == status
+    assert response.json()["code"] == code
     assert message in response.json()["message"]
 
 

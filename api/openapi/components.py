@@ -1,4 +1,7 @@
-"""The schemas of the OpenAPI description: page types from their api_fields, media, snippets and search."""
+"""The schemas of the OpenAPI description: page types from their declared api_fields, media, snippets and search.
+
+Every union has its discriminator at the top level of its items (a page's `type`, a stream item's `type`, a sync
+item's `kind`), so that code generators make one typed class per page type and block."""
 
 from django.conf import settings
 from django.db import models
@@ -6,162 +9,163 @@ from django.db import models
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 
+from api.errors import ERROR_CODES
 from api.fields import page_models, type_name
 from api.media import RENDITION_FORMATS, RENDITION_SIZES
+from resources.snippets import Topic
 
-from .helpers import listing, nullable, page_summary_properties, ref
+from .blocks import HTML, stream_name, stream_schemas
+from .helpers import DATE, DATE_TIME, INTEGER, STRING, URI, constant, listing, nullable, obj, ref, union
 
-TITLE = {"type": "string"}
+
+def schema_name(model):
+    """A page type's component: its class name (NewsArticlePage), which generators turn into a class of that name."""
+    return model.__name__
 
 
 def model_field_schema(field):
     if isinstance(field, StreamField):
-        return {"type": "array", "items": ref("StreamBlock")}
+        return {"type": "array", "items": ref(stream_name(field.stream_block))}
     if isinstance(field, RichTextField):
-        schema = {"type": "string", "description": "HTML with absolute links"}
+        schema = HTML
     elif isinstance(field, models.DateField):
-        schema = {"type": "string", "format": "date"}
+        schema = DATE
     elif isinstance(field, models.IntegerField):
-        schema = {"type": "integer"}
+        schema = INTEGER
     elif isinstance(field, models.BooleanField):
         schema = {"type": "boolean"}
     else:
-        schema = {"type": "string"}
+        schema = STRING
     return nullable(schema) if field.null else schema
 
 
 def api_field_schema(model, api_field: APIField):
+    """The schema the field's serializer declares (home.api_fields), else that of the model field it shows."""
     if api_field.serializer is not None:
         return api_field.serializer.schema
     return model_field_schema(model._meta.get_field(api_field.name))
 
 
-def typed_meta_type(type_value):
-    """`meta.type` fixed to one value: what tells one item schema from another."""
-    return {"properties": {"type": {"const": type_value}}, "required": ["type"]}
-
-
-def typed_meta(meta_schema, type_value):
-    return {"allOf": [ref(meta_schema), typed_meta_type(type_value)]}
-
-
 def page_schema(model):
-    properties = {"id": {"type": "integer"}, "meta": typed_meta("PageMeta", type_name(model)), "title": TITLE}
-    for api_field in model.api_fields:
-        properties[api_field.name] = api_field_schema(model, api_field)
-    return {
-        "type": "object",
-        "description": f"A {model._meta.verbose_name} ({type_name(model)}). Every property is there unless "
-        "`fields` leaves it out; `id` and `meta.type` always are. In a listing without `type`, only `id`, `title` "
-        "and `meta` are.",
-        "properties": properties,
-        "required": ["id", "meta"],
+    properties = {
+        "id": INTEGER,
+        "type": constant(type_name(model)),
+        "meta": ref("PageMeta"),
+        "title": STRING,
+        **{api_field.name: api_field_schema(model, api_field) for api_field in model.api_fields},
     }
+    return obj(
+        properties,
+        required=["id", "type", "meta"],
+        description=f"A {model._meta.verbose_name} ({type_name(model)}). Every property is there unless `fields` "
+        "leaves it out; `id`, `type` and `meta.type` always are. In a listing without `type`, only `id`, `type`, "
+        "`title` and `meta` are.",
+    )
 
 
-def image_schema():
-    rendition = {
-        "type": "object",
-        "properties": {
-            "url": {"type": "string", "format": "uri"},
-            "width": {"type": "integer"},
-            "height": {"type": "integer"},
-        },
-        "required": ["url", "width", "height"],
+def page_schemas():
+    """Each page type's schema and the union of them all, after the stream fields' schemas they refer to."""
+    schemas = {}
+    for model in page_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, StreamField):
+                schemas.update(stream_schemas(field.stream_block))
+    schemas.update({schema_name(model): page_schema(model) for model in page_models()})
+    schemas["Page"] = {
+        "description": "A page of one of the types, told apart by `type`.",
+        **union("type", {type_name(model): schema_name(model) for model in page_models()}),
     }
-    per_format = {
-        "type": "object",
-        "properties": dict.fromkeys(RENDITION_FORMATS, rendition),
-        "required": RENDITION_FORMATS,
-    }
-    sizes = list(RENDITION_SIZES)
+    return schemas
+
+
+def shared_schemas():
+    """The enumerations and shapes many schemas refer to."""
     return {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "title": {"type": "string"},
-            "alt": {"type": "string"},
-            "width": {"type": "integer"},
-            "height": {"type": "integer"},
-            "renditions": {"type": "object", "properties": dict.fromkeys(sizes, per_format), "required": sizes},
+        "Locale": {"type": "string", "enum": [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]},
+        "PageType": {"type": "string", "enum": [type_name(model) for model in page_models()]},
+        "TopicSlug": {
+            "type": "string",
+            "description": "The topics' slugs when the description was asked for (editors may add topics)",
+            "enum": sorted(set(Topic.objects.values_list("slug", flat=True))),
         },
-        "required": ["id", "title", "alt", "width", "height", "renditions"],
+        "SearchOperator": {"type": "string", "enum": ["and", "or"]},
+        "ErrorCode": {
+            "type": "string",
+            "enum": list(ERROR_CODES),
+            "description": "; ".join(f"`{code}`: {meaning}" for code, meaning in ERROR_CODES.items()),
+        },
+        "Error": obj(
+            {
+                "code": ref("ErrorCode"),
+                "message": {**STRING, "description": "For people, in the request's language"},
+                "parameter": {**nullable(STRING), "description": "The query parameter at fault, if one is"},
+            }
+        ),
     }
 
 
 def page_frame_schemas():
-    uri = {"type": "string", "format": "uri"}
-    parent = {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "meta": {"type": "object", "properties": {"type": {"type": "string"}, "detail_url": uri}},
-            "title": TITLE,
-        },
-        "required": ["id", "meta", "title"],
-    }
+    parent_meta = obj({"type": ref("PageType"), "detail_url": URI, "html_url": nullable(URI)}, required=["type"])
     return {
-        "Error": {"type": "object", "properties": {"message": {"type": "string"}}, "required": ["message"]},
-        "PageMeta": {
-            "type": "object",
-            "properties": {
-                "type": {"type": "string", "examples": ["news.NewsArticlePage"]},
-                "detail_url": uri,
-                "html_url": nullable(uri),
-                "slug": {"type": "string"},
+        "PageMeta": obj(
+            {
+                "type": ref("PageType"),
+                "detail_url": URI,
+                "html_url": nullable(URI),
+                "slug": STRING,
                 "show_in_menus": {"type": "boolean"},
-                "seo_title": {"type": "string"},
-                "search_description": {"type": "string"},
-                "first_published_at": nullable({"type": "string", "format": "date-time"}),
-                "alias_of": nullable({"type": "integer"}),
-                "parent": nullable(parent),
-                "locale": {"type": "string", "enum": [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]},
+                "seo_title": STRING,
+                "search_description": STRING,
+                "first_published_at": nullable(DATE_TIME),
+                "alias_of": nullable(INTEGER),
+                "parent": nullable(obj({"id": INTEGER, "meta": parent_meta, "title": STRING})),
+                "locale": ref("Locale"),
             },
-        },
-        "PageSummary": {
-            "type": "object",
-            "properties": page_summary_properties(),
-            "required": ["id", "type", "locale", "title", "html_url", "detail_url"],
-        },
+            required=["type"],
+        ),
+        "PageSummary": obj(
+            {
+                "id": INTEGER,
+                "type": ref("PageType"),
+                "locale": ref("Locale"),
+                "title": STRING,
+                "html_url": URI,
+                "detail_url": URI,
+            }
+        ),
+        "PageReference": obj(
+            {"id": INTEGER, "type": ref("PageType"), "detail_url": URI}, description="The page `find` found"
+        ),
         "PageListing": listing("Page"),
     }
 
 
-def media_item_schema(nested_schema, type_value):
-    """An image or a document as its endpoint serves it: the nested form's properties, and its meta."""
-    meta = {
-        "type": "object",
-        "properties": {
-            "detail_url": {"type": "string", "format": "uri"},
-            "tags": {"type": "array", "items": {"type": "string"}},
-            "download_url": {"type": "string", "format": "uri"},
-        },
-    }
-    return {
-        "type": "object",
-        "description": "Every property is there unless `fields` leaves it out; `id` and `meta.type` always are.",
-        "properties": {**nested_schema["properties"], "meta": {"allOf": [meta, typed_meta_type(type_value)]}},
-        "required": ["id", "meta"],
-    }
-
-
-def document_schema():
-    return {
-        "type": "object",
-        "properties": {
-            "id": {"type": "integer"},
-            "title": TITLE,
-            "download_url": {"type": "string", "format": "uri"},
-            "file_size": nullable({"type": "integer"}),
-            "content_type": {"type": "string"},
-        },
-        "required": ["id", "title", "download_url", "file_size", "content_type"],
-    }
-
-
 def media_schemas():
-    image, document = image_schema(), document_schema()
+    sizes = list(RENDITION_SIZES)
+    image = obj(
+        {
+            "id": INTEGER,
+            "title": STRING,
+            "alt": STRING,
+            "width": INTEGER,
+            "height": INTEGER,
+            "renditions": ref("Renditions"),
+        }
+    )
+    document = obj(
+        {
+            "id": INTEGER,
+            "title": STRING,
+            "download_url": URI,
+            "file_size": nullable(INTEGER),
+            "content_type": STRING,
+            "file_extension": STRING,
+        }
+    )
     return {
+        "Rendition": obj({"url": URI, "width": INTEGER, "height": INTEGER}),
+        "RenditionFormats": obj(dict.fromkeys(RENDITION_FORMATS, ref("Rendition"))),
+        "Renditions": obj(dict.fromkeys(sizes, ref("RenditionFormats"))),
         "Image": image,
         "ImageItem": media_item_schema(image, "wagtailimages.Image"),
         "ImageListing": listing("ImageItem"),
@@ -171,98 +175,97 @@ def media_schemas():
     }
 
 
+def media_item_schema(nested_schema, type_value):
+    """An image or a document as its endpoint serves it: the nested form's properties, and its meta."""
+    meta = obj(
+        {
+            "type": constant(type_value),
+            "detail_url": URI,
+            "tags": {"type": "array", "items": STRING},
+            "download_url": URI,
+        },
+        required=["type"],
+    )
+    return obj(
+        {**nested_schema["properties"], "meta": meta},
+        required=["id", "meta"],
+        description="Every property is there unless `fields` leaves it out; `id` and `meta.type` always are.",
+    )
+
+
 def content_schemas():
     return {
-        "Topic": {
-            "type": "object",
-            "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "slug": {"type": "string"}},
-            "required": ["id", "name", "slug"],
-        },
-        "Organization": {
-            "type": "object",
-            "properties": {
-                "id": {"type": "integer"},
-                "name": {"type": "string"},
+        "Topic": obj({"id": INTEGER, "name": STRING, "slug": STRING}),
+        "Organization": obj(
+            {
+                "id": INTEGER,
+                "name": STRING,
                 "role": {"type": "string", "enum": ["partner", "donor", "sponsor"]},
-                "website": {"type": "string"},
+                "website": STRING,
                 "logo": nullable(ref("Image")),
-            },
-            "required": ["id", "name", "role", "website", "logo"],
-        },
-        "StreamBlock": {
-            "type": "object",
-            "description": "A typed block: paragraph (HTML), heading, quote, image, document, embed, figure or tip. "
-            "Images and documents inside values follow the Image and Document schemas.",
-            "properties": {"type": {"type": "string"}, "value": {}, "id": {"type": "string"}},
-            "required": ["type", "value"],
-        },
-    }
-
-
-def facet_schema():
-    return {
-        "type": "array",
-        "items": {
-            "type": "object",
-            "properties": {
-                "value": {"type": ["string", "integer"]},
-                "label": {"type": "string"},
-                "count": {"type": "integer"},
-                "selected": {"type": "boolean"},
-            },
-            "required": ["value", "label", "count", "selected"],
-        },
+            }
+        ),
     }
 
 
 def search_schemas():
-    facet = facet_schema()
-    hit_properties = {
-        **page_summary_properties(),
-        "title_highlighted": {"type": "string"},
-        "snippet": {"type": "string"},
-    }
+    def facet_value(value):
+        return obj({"value": value, "label": STRING, "count": INTEGER, "selected": {"type": "boolean"}})
+
     search_meta = {
-        "total_count": {"type": "integer"},
-        "page": {"type": "integer"},
-        "pages": {"type": "integer"},
-        "query": {"type": "string"},
-        "locale": {"type": "string"},
+        "total_count": INTEGER,
+        "page": INTEGER,
+        "pages": INTEGER,
+        "query": STRING,
+        "locale": ref("Locale"),
         "backend": {"type": "string", "enum": ["database", "elasticsearch"]},
+        "message": {**STRING, "description": "What to do, when the query is empty"},
+    }
+    hit = {
+        "id": INTEGER,
+        "type": ref("PageType"),
+        "locale": ref("Locale"),
+        "title": STRING,
+        "title_highlighted": {**STRING, "description": "HTML: the title, matched words in <mark>"},
+        "snippet": {**STRING, "description": "HTML: a passage, matched words in <mark>"},
+        "html_url": URI,
+        "detail_url": URI,
+    }
+    did_you_mean = {
+        **nullable(STRING),
+        "description": "The query with its English typos corrected from the site's own words (on the database "
+        "backend; the search engines forgive up to two edits themselves), or null.",
     }
     return {
-        "SearchResults": {
-            "type": "object",
-            "properties": {
-                "meta": {"type": "object", "properties": search_meta, "required": list(search_meta)},
-                "items": {
-                    "type": "array",
-                    "items": {"type": "object", "properties": hit_properties, "required": list(hit_properties)},
-                },
-                "facets": {"type": "object", "properties": {"kind": facet, "topic": facet, "year": facet}},
-                "suggestions": {"type": "array", "items": {"type": "string"}},
-                "did_you_mean": {
-                    "type": ["string", "null"],
-                    "description": "The query with its English typos corrected from the site's own words (on the "
-                    "database backend; the search engines forgive up to two edits themselves), or null.",
-                },
-            },
-            "required": ["meta", "items", "facets", "suggestions", "did_you_mean"],
-        },
-        "Suggestions": {
-            "type": "object",
-            "properties": {"suggestions": {"type": "array", "items": {"type": "string"}}},
-            "required": ["suggestions"],
-        },
+        "FacetValue": facet_value(STRING),
+        "YearFacetValue": facet_value(INTEGER),
+        "SearchHit": obj(hit),
+        "SearchResults": obj(
+            {
+                "meta": obj(search_meta, required=[name for name in search_meta if name != "message"]),
+                "items": {"type": "array", "items": ref("SearchHit")},
+                "facets": obj(
+                    {
+                        "kind": {"type": "array", "items": ref("FacetValue")},
+                        "topic": {"type": "array", "items": ref("FacetValue")},
+                        "year": {"type": "array", "items": ref("YearFacetValue")},
+                    },
+                    required=[],
+                ),
+                "suggestions": {"type": "array", "items": STRING},
+                "did_you_mean": did_you_mean,
+            }
+        ),
+        "Suggestions": obj({"suggestions": {"type": "array", "items": STRING}}),
     }
 
 
 def components():
-    schemas = {**page_frame_schemas(), **media_schemas(), **content_schemas(), **search_schemas()}
-    for model in page_models():
-        schemas[type_name(model)] = page_schema(model)
-    schemas["Page"] = {
-        "description": "A page of one of the types, told apart by `meta.type`.",
-        "oneOf": [ref(type_name(model)) for model in page_models()],
+    return {
+        **shared_schemas(),
+        **page_frame_schemas(),
+        **page_schemas(),
+        **media_schemas(),
+        **content_schemas(),
+        **search_schemas(),
     }
-    return schemas

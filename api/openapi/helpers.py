@@ -6,35 +6,46 @@ from home.api_fields import nullable
 
 __all__ = ["nullable", "ref"]
 
+URI = {"type": "string", "format": "uri"}
+DATE = {"type": "string", "format": "date"}
+DATE_TIME = {"type": "string", "format": "date-time", "description": "UTC, e.g. 2026-05-01T08:30:00Z"}
+INTEGER = {"type": "integer"}
+STRING = {"type": "string"}
 
-def page_summary_properties():
+
+def constant(value):
+    """A string that is always `value`: what tells the schemas of a union apart."""
+    return {"type": "string", "const": value}
+
+
+def union(discriminator, mapping):
+    """One of the schemas of `mapping` ({discriminator value: component name}), told apart by that property."""
     return {
-        "id": {"type": "integer"},
-        "type": {"type": "string"},
-        "locale": {"type": "string"},
-        "title": {"type": "string"},
-        "html_url": {"type": "string", "format": "uri"},
-        "detail_url": {"type": "string", "format": "uri"},
+        "oneOf": [ref(name) for name in mapping.values()],
+        "discriminator": {
+            "propertyName": discriminator,
+            "mapping": {value: ref(name)["$ref"] for value, name in mapping.items()},
+        },
     }
+
+
+def obj(properties, required=None, description=None):
+    """An object schema; every property is required unless `required` says which are."""
+    schema = {"type": "object"}
+    if description:
+        schema["description"] = description
+    schema["properties"] = properties
+    schema["required"] = list(properties) if required is None else required
+    return schema
 
 
 def listing(item):
-    return {
-        "type": "object",
-        "properties": {
-            "meta": {"type": "object", "properties": {"total_count": {"type": "integer"}}, "required": ["total_count"]},
-            "items": {"type": "array", "items": ref(item)},
-        },
-        "required": ["meta", "items"],
-    }
+    return obj({"meta": obj({"total_count": INTEGER}), "items": {"type": "array", "items": ref(item)}})
 
 
 # Control characters (a NUL byte, say) are refused in every parameter with a 400.
 TEXT = {"type": "string", "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"}
 NON_EMPTY_TEXT = {**TEXT, "minLength": 1}
-
-
-DATE = {"type": "string", "format": "date"}
 
 
 def query(name, description, schema=None, required=False):
@@ -60,21 +71,51 @@ PAGINATION = [
     ),
     query("offset", "Items to skip, up to a million.", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET}),
 ]
-ERRORS = {
-    "400": {"description": "Bad parameter", "content": {"application/json": {"schema": ref("Error")}}},
-    "404": {"description": "Not found", "content": {"application/json": {"schema": ref("Error")}}},
+IF_NONE_MATCH = {
+    "name": "If-None-Match",
+    "in": "header",
+    "required": False,
+    "description": "The ETag of an answer you have: while the answer is the same, you get 304 Not Modified.",
+    "schema": STRING,
 }
-CACHE_NOTE = (
-    "Responses carry an ETag (a digest of the body) and `Cache-Control: public, max-age=60`; send "
-    "If-None-Match to get 304 Not Modified while the body is the same."
-)
 
 
-def ok(schema_name, description="OK"):
-    return {
-        "200": {"description": description, "content": {"application/json": {"schema": ref(schema_name)}}},
-        **ERRORS,
+def error(description):
+    return {"description": description, "content": {"application/json": {"schema": ref("Error")}}}
+
+
+ERRORS = {
+    "400": error("A parameter is unknown, empty or not valid (`code` and `parameter` say which)"),
+    "404": error("Not found, or not public"),
+    "405": error("Any method but GET, HEAD or OPTIONS"),
+    "406": error("An Accept header or format that is not JSON"),
+}
+CACHE_HEADERS = {
+    "ETag": {"description": "A digest of the answer, for If-None-Match", "schema": STRING},
+    "Cache-Control": {"description": "`public, max-age=60` (sync: `max-age=0`)", "schema": STRING},
+}
+NOT_MODIFIED = {
+    "304": {
+        "description": "Not Modified: the answer is still the one whose ETag you sent",
+        "headers": {"ETag": CACHE_HEADERS["ETag"]},
     }
+}
+
+
+def ok(schema_name, example, description="OK"):
+    """A cacheable JSON answer with its example, 304 for a matching If-None-Match, and the errors."""
+    content = {"application/json": {"schema": ref(schema_name), "example": example}}
+    return {"200": {"description": description, "headers": CACHE_HEADERS, "content": content}, **NOT_MODIFIED, **ERRORS}
+
+
+def operation(operation_id, tag, summary, parameters, responses, description=None):
+    """A GET operation; cacheable ones (with a 304 among their responses) take If-None-Match."""
+    if "304" in responses:
+        parameters = [*parameters, IF_NONE_MATCH]
+    found = {"operationId": operation_id, "tags": [tag], "summary": summary}
+    if description:
+        found["description"] = description
+    return {"get": {**found, "parameters": parameters, "responses": responses}}
 
 
 def id_path(description):

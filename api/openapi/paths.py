@@ -1,20 +1,34 @@
-"""The operations of the OpenAPI description: pages, search, images and documents."""
+"""The operations of the OpenAPI description: pages, search, images and documents. Paths are listed without their
+final slash; each answers the same with it (Wagtail's form, which the URLs in answers use)."""
 
 from wagtail.coreutils import get_content_languages
 
 from api.fields import page_models, type_name
 from api.media_views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from api.parameters import fields_pattern, order_pattern
-from api.views import PublicPagesAPIViewSet
-from home.content import EARLIEST_YEAR, LATEST_YEAR
-from resources.snippets import Topic
+from api.views import PREVIEW_MAX_AGE, PublicPagesAPIViewSet
+from home.content import EARLIEST_YEAR, LATEST_YEAR, content_kinds
 
-from .helpers import CACHE_NOTE, DATE, ERRORS, NON_EMPTY_TEXT, PAGINATION, id_path, ok, page_id_query, query, ref
+from . import examples
+from .helpers import (
+    DATE,
+    ERRORS,
+    PAGINATION,
+    URI,
+    error,
+    id_path,
+    ok,
+    operation,
+    page_id_query,
+    query,
+    ref,
+)
 
 SEARCH = [
     query("search", "Full-text query (double quotes are ignored)."),
-    query("search_operator", "How the words combine.", {"type": "string", "enum": ["and", "or"]}),
+    query("search_operator", "How the words combine.", ref("SearchOperator")),
 ]
+YEAR = {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR}
 
 
 def fields_query(viewset, detail):
@@ -28,24 +42,23 @@ def fields_query(viewset, detail):
 
 
 def locale_query():
-    """The content languages of the settings (WAGTAIL_CONTENT_LANGUAGES), as the API accepts them."""
-    codes = list(get_content_languages())
-    return query("locale", f"Language: {', '.join(codes)}.", {"type": "string", "enum": codes})
+    return query("locale", f"Language: {', '.join(get_content_languages())}.", ref("Locale"))
+
+
+def topic_query(description):
+    return query("topic", description, ref("TopicSlug"))
 
 
 def page_filters():
     types = [type_name(model) for model in page_models()]
-    topics = sorted(set(Topic.objects.values_list("slug", flat=True)))
     return [
-        query("type", "Page type: needed for `fields` and `order` beyond the defaults.", {"enum": types}),
+        query(
+            "type", f"Page type, e.g. {types[0]}: needed for `fields` and `order` beyond the defaults.", ref("PageType")
+        ),
         locale_query(),
         page_id_query("translation_of", "Id of a page: its translations."),
-        query("topic", "Topic slug (the same in both languages).", {"type": "string", "enum": topics}),
-        query(
-            "year",
-            "Pages of this year, by their own date: news date, program start, story year.",
-            {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR},
-        ),
+        topic_query("Topic slug (the same in both languages)."),
+        query("year", "Pages of this year, by their own date: news date, program start, story year.", YEAR),
         query("date_from", "News articles from this date (other pages have no day date).", DATE),
         query("date_to", "News articles up to this date.", DATE),
         query(
@@ -64,125 +77,122 @@ def page_filters():
     ]
 
 
+def find_responses():
+    location = {"Location": {"description": "The page's detail URL, with the other parameters", "schema": URI}}
+    content = {"application/json": {"schema": ref("PageReference"), "example": examples.page_reference()}}
+    found = {"description": "Found: the page's detail URL", "headers": location, "content": content}
+    return {"302": found, **ERRORS}
+
+
+def preview_responses():
+    responses = ok("Page", examples.news_article(), "The draft content (`Cache-Control: private, no-store`)")
+    del responses["304"]
+    return {**responses, "403": error("The token is missing, not valid or over an hour old")}
+
+
 def page_paths():
+    preview_hours = PREVIEW_MAX_AGE // 3600
     return {
-        "/api/v2/pages/": {
-            "get": {
-                "summary": "List live, public pages",
-                "description": CACHE_NOTE,
-                "parameters": page_filters(),
-                "responses": ok("PageListing"),
-            }
-        },
-        "/api/v2/pages/{id}/": {
-            "get": {
-                "summary": "One page, with every field and its translations",
-                "description": CACHE_NOTE,
-                "parameters": [*id_path("Page id."), fields_query(PublicPagesAPIViewSet, detail=True)],
-                "responses": ok("Page"),
-            }
-        },
-        "/api/v2/pages/find/": {
-            "get": {
-                "summary": "Find a page by its URL path, language prefix included",
-                "parameters": [query("html_path", "e.g. /zh-hans/news/some-story/", required=True)],
-                "responses": {"302": {"description": "Redirect to the page's detail URL"}, **ERRORS},
-            }
-        },
-        "/api/v2/pages/preview/": {
-            "get": {
-                "summary": "A draft, by the signed token from the admin's API preview link",
-                "parameters": [query("token", "Signed preview token (valid one hour).", required=True)],
-                "responses": {
-                    **ok("Page", "The draft content"),
-                    "403": {
-                        "description": "Missing, invalid or expired token",
-                        "content": {"application/json": {"schema": ref("Error")}},
-                    },
-                },
-            }
-        },
+        "/api/v2/pages": operation(
+            "listPages", "Pages", "List live, public pages", page_filters(), ok("PageListing", examples.page_listing())
+        ),
+        "/api/v2/pages/{id}": operation(
+            "getPage",
+            "Pages",
+            "One page, with every field and its translations",
+            [*id_path("Page id."), fields_query(PublicPagesAPIViewSet, detail=True)],
+            ok("Page", examples.news_article()),
+        ),
+        "/api/v2/pages/find": operation(
+            "findPage",
+            "Pages",
+            "Find a page by its URL path, language prefix included",
+            [query("html_path", "e.g. /zh-hans/news/some-story/", {"type": "string", "minLength": 1}, required=True)],
+            find_responses(),
+        ),
+        "/api/v2/pages/preview": operation(
+            "previewPage",
+            "Pages",
+            "A draft, by the signed token of the admin's API preview link",
+            [query("token", f"Signed preview token (valid {preview_hours} hour).", required=True)],
+            preview_responses(),
+        ),
     }
+
+
+def search_parameters():
+    return [
+        query(
+            "q",
+            "What to search for (at most 200 characters); empty gives no results.",
+            {"type": "string", "maxLength": 200},
+        ),
+        locale_query(),
+        query("all", "1 to search every language.", {"type": "string", "enum": ["1", "true", "0", "false"]}),
+        query("kind", "news, program, story or tips.", {"type": "string", "enum": list(content_kinds())}),
+        topic_query("Topic slug."),
+        query("year", "Year.", YEAR),
+        query("sort", "relevance (default) or date.", {"type": "string", "enum": ["relevance", "date"]}),
+        query("page", "Result page, from 1.", {"type": "integer", "minimum": 1, "maximum": 10_000}),
+        query("limit", "Results a page, 1 to 50 (default 10).", {"type": "integer", "minimum": 1, "maximum": 50}),
+    ]
 
 
 def search_paths():
     return {
-        "/api/v2/search/": {
-            "get": {
-                "summary": "Search news, program summaries, success stories and tip sheets",
-                "description": "The reader's language by default (`locale`), or every language with `all=1`. "
-                "Highlighted snippets mark matched words with <mark>. " + CACHE_NOTE,
-                "parameters": [
-                    query("q", "What to search for (at most 200 characters); empty gives no results."),
-                    locale_query(),
-                    query(
-                        "all", "1 to search every language.", {"type": "string", "enum": ["1", "true", "0", "false"]}
-                    ),
-                    query(
-                        "kind",
-                        "news, program, story or tips.",
-                        {"type": "string", "enum": ["news", "program", "story", "tips"]},
-                    ),
-                    query("topic", "Topic slug.", NON_EMPTY_TEXT),
-                    query("year", "Year.", {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR}),
-                    query("sort", "relevance (default) or date.", {"type": "string", "enum": ["relevance", "date"]}),
-                    query("page", "Result page, from 1.", {"type": "integer", "minimum": 1, "maximum": 10_000}),
-                    query(
-                        "limit",
-                        "Results a page, 1 to 50 (default 10).",
-                        {"type": "integer", "minimum": 1, "maximum": 50},
-                    ),
-                ],
-                "responses": ok("SearchResults"),
-            }
-        },
-        "/api/v2/search/suggest/": {
-            "get": {
-                "summary": "Titles completing what the reader types",
-                "parameters": [
-                    query("q", "The start of a title."),
-                    locale_query(),
-                ],
-                "responses": ok("Suggestions"),
-            }
-        },
+        "/api/v2/search": operation(
+            "search",
+            "Search",
+            "Search news, program summaries, success stories and tip sheets",
+            search_parameters(),
+            ok("SearchResults", examples.search_results()),
+            "The reader's language by default (`locale`), or every language with `all=1`. Highlighted snippets mark "
+            "matched words with <mark>.",
+        ),
+        "/api/v2/search/suggest": operation(
+            "suggest",
+            "Search",
+            "Titles completing what the reader types",
+            [query("q", "The start of a title."), locale_query()],
+            ok("Suggestions", examples.suggestions()),
+        ),
     }
 
 
 def media_paths():
+    def listing(operation_id, tag, summary, viewset, schema, example):
+        parameters = [fields_query(viewset, detail=False), *SEARCH, *PAGINATION]
+        return operation(operation_id, tag, summary, parameters, ok(schema, example))
+
+    def detail(operation_id, tag, summary, viewset, schema, example):
+        parameters = [*id_path(f"{tag[:-1]} id."), fields_query(viewset, detail=True)]
+        return operation(operation_id, tag, summary, parameters, ok(schema, example))
+
+    image, document = examples.image_item(), examples.document_item()
+    images, documents = PublicImagesAPIViewSet, PublicDocumentsAPIViewSet
     return {
-        "/api/v2/images/": {
-            "get": {
-                "summary": "List images outside private collections",
-                "parameters": [
-                    fields_query(PublicImagesAPIViewSet, detail=False),
-                    *SEARCH,
-                    *PAGINATION,
-                ],
-                "responses": ok("ImageListing"),
-            }
-        },
-        "/api/v2/images/{id}/": {
-            "get": {
-                "summary": "One image with its renditions",
-                "parameters": id_path("Image id."),
-                "responses": ok("ImageItem"),
-            }
-        },
-        "/api/v2/documents/": {
-            "get": {
-                "summary": "List documents outside private collections",
-                "parameters": [
-                    fields_query(PublicDocumentsAPIViewSet, detail=False),
-                    *SEARCH,
-                    *PAGINATION,
-                ],
-                "responses": ok("DocumentListing"),
-            }
-        },
-        "/api/v2/documents/{id}/": {
-            "get": {"summary": "One document", "parameters": id_path("Document id."), "responses": ok("DocumentItem")}
-        },
+        "/api/v2/images": listing(
+            "listImages",
+            "Images",
+            "List images outside private collections",
+            images,
+            "ImageListing",
+            {"meta": {"total_count": 23}, "items": [image]},
+        ),
+        "/api/v2/images/{id}": detail(
+            "getImage", "Images", "One image with its renditions", images, "ImageItem", image
+        ),
+        "/api/v2/documents": listing(
+            "listDocuments",
+            "Documents",
+            "List documents outside private collections",
+            documents,
+            "DocumentListing",
+            {"meta": {"total_count": 18}, "items": [document]},
+        ),
+        "/api/v2/documents/{id}": detail(
+            "getDocument", "Documents", "One document", documents, "DocumentItem", document
+        ),
     }
 
 
