@@ -84,8 +84,9 @@ def visit_every_page():
 
 
 def commits(item):
+    """Whether the test commits: marked so, or asking for a committed database (transactional_db, live_server)."""
     marker = item.get_closest_marker("django_db")
-    return bool(marker and marker.kwargs.get("transaction"))
+    return bool(marker and marker.kwargs.get("transaction")) or "transactional_db" in item.fixturenames
 
 
 @pytest.hookimpl(wrapper=True)

@@ -159,13 +159,13 @@ def test_fields_can_name_whatever_every_field_shows(client):
 def test_the_description_names_what_apps_branch_on(client):
     document = copy.deepcopy(client.get("/api/schema/").json())
     schemas = document["components"]["schemas"]
-    assert schemas["Locale"]["enum"] == ["en", "zh-hans"]
+    assert schemas["LocaleCode"]["enum"] == ["en", "zh-hans"]
     assert "invalid_parameter" in schemas["ErrorCode"]["enum"]
     assert set(schemas["Renditions"]["properties"]) == {"thumbnail", "medium", "large"}
     locale_refs = [
         p["schema"] for op in document["paths"].values() for p in op["get"]["parameters"] if p["name"] == "locale"
     ]
-    assert locale_refs and all(schema == {"$ref": "#/components/schemas/Locale"} for schema in locale_refs)
+    assert locale_refs and all(schema == {"$ref": "#/components/schemas/LocaleCode"} for schema in locale_refs)
 
 
 def test_browsable_docs_use_local_assets_only(client):

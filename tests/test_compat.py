@@ -127,7 +127,7 @@ def test_wagtails_serializer_builder_takes_a_parsed_field_configuration():
 @pytest.mark.django_db
 def test_fields_reach_wagtails_serializer_builder(client):
     article = client.get("/api/v2/pages/", {"type": "news.NewsArticlePage", "fields": "_,date", "limit": 1}).json()
-    assert set(article["items"][0]) == {"id", "meta", "date"}
+    assert set(article["items"][0]) == {"id", "type", "meta", "date"}
     assert set(article["items"][0]["meta"]) == {"type"}
 
 

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from api.errors import ERROR_CODES
 from api.fields import page_models, type_name
 from api.media import RENDITION_FORMATS, RENDITION_SIZES
+from home.content import content_kinds
 from resources.snippets import Topic
 
 from .blocks import HTML, stream_name, stream_schemas
@@ -81,7 +82,7 @@ def page_schemas():
 def shared_schemas():
     """The enumerations and shapes many schemas refer to."""
     return {
-        "Locale": {"type": "string", "enum": [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]},
+        "LocaleCode": {"type": "string", "enum": [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]},
         "PageType": {"type": "string", "enum": [type_name(model) for model in page_models()]},
         "TopicSlug": {
             "type": "string",
@@ -89,6 +90,8 @@ def shared_schemas():
             "enum": sorted(set(Topic.objects.values_list("slug", flat=True))),
         },
         "SearchOperator": {"type": "string", "enum": ["and", "or"]},
+        "ContentKind": {"type": "string", "enum": list(content_kinds())},
+        "SearchSort": {"type": "string", "enum": ["relevance", "date"]},
         "ErrorCode": {
             "type": "string",
             "enum": list(ERROR_CODES),
@@ -119,7 +122,7 @@ def page_frame_schemas():
                 "first_published_at": nullable(DATE_TIME),
                 "alias_of": nullable(INTEGER),
                 "parent": nullable(obj({"id": INTEGER, "meta": parent_meta, "title": STRING})),
-                "locale": ref("Locale"),
+                "locale": ref("LocaleCode"),
             },
             required=["type"],
         ),
@@ -127,7 +130,7 @@ def page_frame_schemas():
             {
                 "id": INTEGER,
                 "type": ref("PageType"),
-                "locale": ref("Locale"),
+                "locale": ref("LocaleCode"),
                 "title": STRING,
                 "html_url": URI,
                 "detail_url": URI,
@@ -217,14 +220,14 @@ def search_schemas():
         "page": INTEGER,
         "pages": INTEGER,
         "query": STRING,
-        "locale": ref("Locale"),
+        "locale": ref("LocaleCode"),
         "backend": {"type": "string", "enum": ["database", "elasticsearch"]},
         "message": {**STRING, "description": "What to do, when the query is empty"},
     }
     hit = {
         "id": INTEGER,
         "type": ref("PageType"),
-        "locale": ref("Locale"),
+        "locale": ref("LocaleCode"),
         "title": STRING,
         "title_highlighted": {**STRING, "description": "HTML: the title, matched words in <mark>"},
         "snippet": {**STRING, "description": "HTML: a passage, matched words in <mark>"},

@@ -7,7 +7,7 @@ from api.fields import page_models, type_name
 from api.media_views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from api.parameters import fields_pattern, order_pattern
 from api.views import PREVIEW_MAX_AGE, PublicPagesAPIViewSet
-from home.content import EARLIEST_YEAR, LATEST_YEAR, content_kinds
+from home.content import EARLIEST_YEAR, LATEST_YEAR
 
 from . import examples
 from .helpers import (
@@ -42,7 +42,7 @@ def fields_query(viewset, detail):
 
 
 def locale_query():
-    return query("locale", f"Language: {', '.join(get_content_languages())}.", ref("Locale"))
+    return query("locale", f"Language: {', '.join(get_content_languages())}.", ref("LocaleCode"))
 
 
 def topic_query(description):
@@ -128,11 +128,11 @@ def search_parameters():
             {"type": "string", "maxLength": 200},
         ),
         locale_query(),
-        query("all", "1 to search every language.", {"type": "string", "enum": ["1", "true", "0", "false"]}),
-        query("kind", "news, program, story or tips.", {"type": "string", "enum": list(content_kinds())}),
+        query("all", "true to search every language (1 and 0 are taken too).", {"type": "boolean"}),
+        query("kind", "news, program, story or tips.", ref("ContentKind")),
         topic_query("Topic slug."),
         query("year", "Year.", YEAR),
-        query("sort", "relevance (default) or date.", {"type": "string", "enum": ["relevance", "date"]}),
+        query("sort", "relevance (default) or date.", ref("SearchSort")),
         query("page", "Result page, from 1.", {"type": "integer", "minimum": 1, "maximum": 10_000}),
         query("limit", "Results a page, 1 to 50 (default 10).", {"type": "integer", "minimum": 1, "maximum": 50}),
     ]

@@ -33,7 +33,7 @@ def sync_item(kind, properties, extra):
 
 def sync_schemas():
     media = media_schemas()
-    page = {"id": INTEGER, "type": ref("PageType"), "locale": ref("Locale"), "title": {"type": "string"}}
+    page = {"id": INTEGER, "type": ref("PageType"), "locale": ref("LocaleCode"), "title": {"type": "string"}}
     page_extra = {"html_url": URI, "last_published_at": nullable(DATE_TIME)}
     token = nullable({"type": "string", "minLength": 1})
     return {
@@ -74,7 +74,7 @@ def sync_paths():
     }
     responses["410"] = error("The token's place is gone (a locale removed, a restored backup): sync again")
     parameters = [
-        query("locale", "Language of the pages to sync (all when left out).", ref("Locale")),
+        query("locale", "Language of the pages to sync (all when left out).", ref("LocaleCode")),
         query("token", "A `next_page_token` or `next_sync_token`; not with `locale`.", NON_EMPTY_TEXT),
         query(
             "limit",
