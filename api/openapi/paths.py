@@ -13,7 +13,9 @@ from . import examples
 from .helpers import (
     DATE,
     ERRORS,
+    NON_EMPTY_TEXT,
     PAGINATION,
+    TEXT,
     URI,
     error,
     id_path,
@@ -107,7 +109,7 @@ def page_paths():
             "findPage",
             "Pages",
             "Find a page by its URL path, language prefix included",
-            [query("html_path", "e.g. /zh-hans/news/some-story/", {"type": "string", "minLength": 1}, required=True)],
+            [query("html_path", "e.g. /zh-hans/news/some-story/", NON_EMPTY_TEXT, required=True)],
             find_responses(),
         ),
         "/api/v2/pages/preview": operation(
@@ -125,7 +127,7 @@ def search_parameters():
         query(
             "q",
             "What to search for (at most 200 characters); empty gives no results.",
-            {"type": "string", "maxLength": 200},
+            {**TEXT, "maxLength": 200},
         ),
         locale_query(),
         query("all", "true to search every language (1 and 0 are taken too).", {"type": "boolean"}),
