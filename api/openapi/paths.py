@@ -162,39 +162,29 @@ def search_paths():
 
 
 def media_paths():
-    def listing(operation_id, tag, summary, viewset, schema, example):
-        parameters = [fields_query(viewset, detail=False), *SEARCH, *PAGINATION]
-        return operation(operation_id, tag, summary, parameters, ok(schema, example))
+    def endpoints(kind, viewset, example, total, detail_summary):
+        tag, singular = kind.title(), kind.title()[:-1]  # Images, Image
+        listing = {"meta": {"total_count": total}, "items": [example]}
+        return {
+            f"/api/v2/{kind}": operation(
+                f"list{tag}",
+                tag,
+                f"List {kind} outside private collections",
+                [fields_query(viewset, detail=False), *SEARCH, *PAGINATION],
+                ok(f"{singular}Listing", listing),
+            ),
+            f"/api/v2/{kind}/{{id}}": operation(
+                f"get{singular}",
+                tag,
+                detail_summary,
+                [*id_path(f"{singular} id."), fields_query(viewset, detail=True)],
+                ok(f"{singular}Item", example),
+            ),
+        }
 
-    def detail(operation_id, tag, summary, viewset, schema, example):
-        parameters = [*id_path(f"{tag[:-1]} id."), fields_query(viewset, detail=True)]
-        return operation(operation_id, tag, summary, parameters, ok(schema, example))
-
-    image, document = examples.image_item(), examples.document_item()
-    images, documents = PublicImagesAPIViewSet, PublicDocumentsAPIViewSet
     return {
-        "/api/v2/images": listing(
-            "listImages",
-            "Images",
-            "List images outside private collections",
-            images,
-            "ImageListing",
-            {"meta": {"total_count": 23}, "items": [image]},
-        ),
-        "/api/v2/images/{id}": detail(
-            "getImage", "Images", "One image with its renditions", images, "ImageItem", image
-        ),
-        "/api/v2/documents": listing(
-            "listDocuments",
-            "Documents",
-            "List documents outside private collections",
-            documents,
-            "DocumentListing",
-            {"meta": {"total_count": 18}, "items": [document]},
-        ),
-        "/api/v2/documents/{id}": detail(
-            "getDocument", "Documents", "One document", documents, "DocumentItem", document
-        ),
+        **endpoints("images", PublicImagesAPIViewSet, examples.image_item(), 23, "One image with its renditions"),
+        **endpoints("documents", PublicDocumentsAPIViewSet, examples.document_item(), 18, "One document"),
     }
 
 
