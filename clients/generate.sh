@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Generates a typed client of the content API from a running site's OpenAPI description, with the generator each
 # language's developers use: python (openapi-python-client), typescript (openapi-typescript, for openapi-fetch) or
-# java (openapi-generator, Java 11+ HttpClient and Jackson). The generators are installed on first use under
-# clients/.tools (Python and npm packages) and ~/.m2 (the generator's jar); everything they print goes to the
+# java (openapi-generator, Java 11+ HttpClient and Jackson). The pinned generators are installed on first use (and
+# again when their pins change) under clients/.tools (Python), clients/typescript/node_modules (npm, with the
+# linters the tests run) and ~/.m2 (the generator's jar); everything they print goes to the
 # standard error, where the tests look for warnings.
 #
 #   clients/generate.sh python|typescript|java SCHEMA_URL OUTPUT_DIR
@@ -16,16 +17,19 @@ curl -fsS "$schema_url" -o "$schema"
 
 case "$language" in
 python)
-    if [ ! -x "$tools/python/bin/openapi-python-client" ]; then
+    stamp="$tools/python/installed-$(sha1sum "$here/python/requirements.txt" | cut -c1-12)"
+    if [ ! -f "$stamp" ]; then
         python3 -m venv "$tools/python"
         "$tools/python/bin/pip" install --quiet --disable-pip-version-check -r "$here/python/requirements.txt"
+        touch "$stamp"
     fi
     # ruff (a dependency of the generator) formats the code it writes
     PATH="$tools/python/bin:$PATH" "$tools/python/bin/openapi-python-client" generate --path "$schema" \
         --config "$here/python/generator.yaml" --output-path "$out/harmony_api" --meta none --overwrite >&2
     ;;
 typescript)
-    [ -d "$here/typescript/node_modules" ] || (cd "$here/typescript" && npm ci --no-audit --no-fund --loglevel=error >&2)
+    stamp="$here/typescript/node_modules/installed-$(sha1sum "$here/typescript/package-lock.json" | cut -c1-12)"
+    [ -f "$stamp" ] || (cd "$here/typescript" && npm ci --no-audit --no-fund --loglevel=error >&2 && touch "$stamp")
     "$here/typescript/node_modules/.bin/openapi-typescript" "$schema" --output "$out/schema.d.ts" >&2
     ;;
 java)

@@ -36,6 +36,7 @@ def openapi_document(request=None):
             "credentials, GET (and HEAD) only. Errors have a stable `code` and a `message` in the request's "
             "language (its `locale`, else Accept-Language). Times are in UTC.",
             "license": {"name": "Content: all rights reserved, Harmony Foundation", "identifier": "LicenseRef-Harmony"},
+            "contact": {"name": "Harmony Foundation", **({"url": absolute(request, "/en/")} if request else {})},
         },
         "servers": [{"url": absolute(request, "/").rstrip("/"), "description": "This site"}] if request else [],
         "security": [],

@@ -108,13 +108,11 @@ def ok(schema_name, example, description="OK"):
     return {"200": {"description": description, "headers": CACHE_HEADERS, "content": content}, **NOT_MODIFIED, **ERRORS}
 
 
-def operation(operation_id, tag, summary, parameters, responses, description=None):
+def operation(operation_id, tag, summary, description, parameters, responses):
     """A GET operation; cacheable ones (with a 304 among their responses) take If-None-Match."""
     if "304" in responses:
         parameters = [*parameters, IF_NONE_MATCH]
-    found = {"operationId": operation_id, "tags": [tag], "summary": summary}
-    if description:
-        found["description"] = description
+    found = {"operationId": operation_id, "tags": [tag], "summary": summary, "description": description}
     return {"get": {**found, "parameters": parameters, "responses": responses}}
 
 

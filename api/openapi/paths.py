@@ -96,12 +96,20 @@ def page_paths():
     preview_hours = PREVIEW_MAX_AGE // 3600
     return {
         "/api/v2/pages": operation(
-            "listPages", "Pages", "List live, public pages", page_filters(), ok("PageListing", examples.page_listing())
+            "listPages",
+            "Pages",
+            "List live, public pages",
+            "Pages readers may see, in either language or both, filtered, ordered and paged. Without `type`, items "
+            "carry `id`, `type`, `title` and `meta`; with it, `fields` can ask for every field of that type.",
+            page_filters(),
+            ok("PageListing", examples.page_listing()),
         ),
         "/api/v2/pages/{id}": operation(
             "getPage",
             "Pages",
             "One page, with every field and its translations",
+            "Every field of the page, as its own type (`type` says which), with its live translations. A page that "
+            "is not live and public answers 404.",
             [*id_path("Page id."), fields_query(PublicPagesAPIViewSet, detail=True)],
             ok("Page", examples.news_article()),
         ),
@@ -109,6 +117,8 @@ def page_paths():
             "findPage",
             "Pages",
             "Find a page by its URL path, language prefix included",
+            "The page a public URL shows: 302 to its detail URL, with `{id, type, detail_url}` in the body for "
+            "clients that do not follow redirects. A path no public page has answers 404.",
             [query("html_path", "e.g. /zh-hans/news/some-story/", NON_EMPTY_TEXT, required=True)],
             find_responses(),
         ),
@@ -116,6 +126,8 @@ def page_paths():
             "previewPage",
             "Pages",
             "A draft, by the signed token of the admin's API preview link",
+            "The latest draft of a page as apps will show it once published, for the editor who opened the admin's "
+            "*API preview* link. Never stored by caches.",
             [query("token", f"Signed preview token (valid {preview_hours} hour).", required=True)],
             preview_responses(),
         ),
@@ -146,15 +158,16 @@ def search_paths():
             "search",
             "Search",
             "Search news, program summaries, success stories and tip sheets",
+            "The reader's language by default (`locale`), or every language with `all=true`. Highlighted snippets "
+            "mark matched words with <mark>; facets count the results by kind, topic and year.",
             search_parameters(),
             ok("SearchResults", examples.search_results()),
-            "The reader's language by default (`locale`), or every language with `all=1`. Highlighted snippets mark "
-            "matched words with <mark>.",
         ),
         "/api/v2/search/suggest": operation(
             "suggest",
             "Search",
             "Titles completing what the reader types",
+            "Titles of live, public pages in the reader's language that complete `q`, for a search box.",
             [query("q", "The start of a title."), locale_query()],
             ok("Suggestions", examples.suggestions()),
         ),
@@ -162,7 +175,7 @@ def search_paths():
 
 
 def media_paths():
-    def endpoints(kind, viewset, example, total, detail_summary):
+    def endpoints(kind, viewset, example, total, detail_summary, facts):
         tag, singular = kind.title(), kind.title()[:-1]  # Images, Image
         listing = {"meta": {"total_count": total}, "items": [example]}
         return {
@@ -170,6 +183,7 @@ def media_paths():
                 f"list{tag}",
                 tag,
                 f"List {kind} outside private collections",
+                f"{tag} readers may see (outside private collections), paged, with {facts}.",
                 [fields_query(viewset, detail=False), *SEARCH, *PAGINATION],
                 ok(f"{singular}Listing", listing),
             ),
@@ -177,14 +191,29 @@ def media_paths():
                 f"get{singular}",
                 tag,
                 detail_summary,
+                f"One {singular.lower()}, with {facts}; one in a private collection answers 404.",
                 [*id_path(f"{singular} id."), fields_query(viewset, detail=True)],
                 ok(f"{singular}Item", example),
             ),
         }
 
     return {
-        **endpoints("images", PublicImagesAPIViewSet, examples.image_item(), 23, "One image with its renditions"),
-        **endpoints("documents", PublicDocumentsAPIViewSet, examples.document_item(), 18, "One document"),
+        **endpoints(
+            "images",
+            PublicImagesAPIViewSet,
+            examples.image_item(),
+            23,
+            "One image with its renditions",
+            "alt text and ready-made renditions (thumbnail, medium, large; JPEG and WebP)",
+        ),
+        **endpoints(
+            "documents",
+            PublicDocumentsAPIViewSet,
+            examples.document_item(),
+            18,
+            "One document",
+            "download URL, size and type",
+        ),
     }
 
 

@@ -89,4 +89,4 @@ def sync_paths():
         "(`Cache-Control: public, max-age=0`): when nothing changed, If-None-Match gets 304."
     )
     summary = "Everything public, then only what changed: an app's way to stay in step offline"
-    return {"/api/v2/sync": operation("sync", "Sync", summary, parameters, responses, description)}
+    return {"/api/v2/sync": operation("sync", "Sync", summary, description, parameters, responses)}
