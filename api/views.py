@@ -151,7 +151,8 @@ class PublicPagesAPIViewSet(CacheableMixin, APIConventionsMixin, FieldGrammarMix
     def get_queryset(self):
         """Wagtail's, after checking `type` (one page type, or several separated by commas) in words of our own."""
         served = sorted(type_name(model) for model in self.served_models())
-        if any(name not in served for name in self.request.GET.get("type", served[0]).split(",")):
+        requested = self.request.GET.get("type")
+        if requested is not None and not set(requested.split(",")) <= set(served):
             message = _("type must be page types separated by commas, of: {types}.")
             raise invalid("type", message, types=", ".join(served))
         return super().get_queryset()
