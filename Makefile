@@ -46,5 +46,5 @@ format: install-dev
 
 # Regenerate the interface translations after changing {% translate %} strings (needs GNU gettext).
 messages: install-dev
-	$(BIN)/python manage.py makemessages -l zh_Hans --ignore=.venv --ignore=media
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+	$(BIN)/python manage.py makemessages -l zh_Hans --ignore=.venv --ignore=media --ignore=clients
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=clients

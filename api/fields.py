@@ -6,10 +6,11 @@ from wagtail.models import get_page_models
 
 from rest_framework import serializers
 
+from endpoints.pages import page_summary
+from endpoints.urls import absolute
 from home.visibility import readers
 
 from .compat import serializer_detail_urlpath
-from .media import absolute
 
 
 def request_of(field):
@@ -34,30 +35,9 @@ def absolutized(data, base):
     return data
 
 
-def type_name(model):
-    """A page type as the API names it in meta.type and the `type` parameter, e.g. news.NewsArticlePage."""
-    return f"{model._meta.app_label}.{model.__name__}"
-
-
 def page_models():
     """The page types the API serves with fields of their own."""
     return [model for model in get_page_models() if getattr(model, "api_fields", None) and not model._meta.abstract]
-
-
-def page_type(page):
-    return type_name(page.specific_class or type(page))
-
-
-def page_summary(page, request):
-    """id, type, title and absolute URLs (the reader's HTML and the API detail) of a page."""
-    return {
-        "id": page.pk,
-        "type": page_type(page),
-        "locale": page.locale.language_code,
-        "title": page.title,
-        "html_url": absolute(request, page.get_url(request)),
-        "detail_url": absolute(request, f"/api/v2/pages/{page.pk}/"),
-    }
 
 
 class RequestHtmlUrlField(serializers.Field):

@@ -11,6 +11,7 @@ from wagtail.search.backends import get_search_backend
 
 from rest_framework.filters import BaseFilterBackend
 
+from endpoints.errors import APIError, invalid
 from home.content import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -22,7 +23,6 @@ from home.content import (
 from news.models import NewsArticlePage
 from resources.models import Topic
 
-from .errors import APIError, invalid
 from .parameters import parse_order
 
 

@@ -2,25 +2,13 @@
 and nothing at all for files in private collections."""
 
 from delivery.changes import per_version
+from endpoints.urls import absolute
 from home.visibility import readers
 
 # Three sizes, each in JPEG and WebP.
 RENDITION_SIZES = {"thumbnail": "fill-320x240", "medium": "max-800x600", "large": "max-1600x1200"}
 RENDITION_FORMATS = ["jpeg", "webp"]
 RENDITION_SPECS = [f"{spec}|format-{fmt}" for spec in RENDITION_SIZES.values() for fmt in RENDITION_FORMATS]
-
-
-def absolute(request, url):
-    """The URL on the host the client asked for (Wagtail's own URLs use the Site record's host). A path is joined
-    to the request's base URL, worked out once a request: a listing makes hundreds of these."""
-    if request is None:
-        return url
-    if url.startswith("/") and not url.startswith("//"):
-        base = getattr(request, "api_base_url", None)
-        if base is None:
-            base = request.api_base_url = request.build_absolute_uri("/")
-        return base + url[1:]
-    return request.build_absolute_uri(url)
 
 
 def image_representation(image, request, alt_text=""):

@@ -10,13 +10,14 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from rest_framework import serializers
 
+from endpoints.urls import absolute
+from endpoints.views import APIConventionsMixin, CacheableMixin
 from home.visibility import readers
 
 from .fields import RequestDetailUrlField
 from .filters import RelevanceSearchFilter
-from .media import absolute, document_representation, image_representation
+from .media import document_representation, image_representation
 from .parameters import FieldGrammarMixin
-from .views import APIConventionsMixin, CacheableMixin
 
 
 class RepresentedField(serializers.Field):

@@ -10,13 +10,14 @@ out, so that one request works across types. Anything else is a 400 that names t
 import re
 
 from django.conf import settings
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.api.v2.pagination import WagtailPagination
 
+from endpoints.errors import invalid
+from endpoints.parameters import refuse_unknown
+
 from .compat import serializer_class_for
-from .errors import APIError, invalid
 
 ALWAYS_SERVED = ("id", "type")  # every item says what it is, whatever `fields` removes
 
@@ -72,21 +73,6 @@ def parse_order(value, known, available):
 
 
 MAX_OFFSET = 1_000_000
-
-
-def refuse_unknown(query, known):
-    """A 400 for query parameters outside `known`."""
-    if unknown := sorted(set(query) - set(known)):
-        message = format_lazy(_("Unknown parameter(s): {names}."), names=", ".join(unknown))
-        raise APIError("unknown_parameter", message, parameter=unknown[0])
-
-
-def refuse_empty(query, may_be_empty=()):
-    """A 400 for query parameters sent empty, other than those that `may_be_empty`: an API client leaves out what it
-    does not want."""
-    if empty := sorted(name for name, value in query.items() if value == "" and name not in may_be_empty):
-        message = format_lazy(_("Empty parameter(s): {names}; leave them out instead."), names=", ".join(empty))
-        raise APIError("empty_parameter", message, parameter=empty[0])
 
 
 def whole_number(request, name, default, highest):

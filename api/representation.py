@@ -1,7 +1,8 @@
 """How a response shows what pages link to (images, documents, other pages and snippets, in the reader's language):
 the object the page viewsets hand the serializers of home.api_fields as `represent`."""
 
-from .fields import page_summary
+from endpoints.pages import page_summary
+
 from .media import document_representation, image_representation
 from .prefetch import localized, translations_of
 

@@ -6,9 +6,9 @@ from django.views.decorators.csrf import csrf_exempt
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from api.errors import api_not_found
 from api.media_views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from api.views import PublicPagesAPIViewSet
+from endpoints.errors import api_not_found
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)

@@ -23,14 +23,16 @@ from rest_framework.views import APIView
 
 from delivery.changes import current
 from delivery.models import ChangeRecord
+from endpoints.errors import APIError, invalid
+from endpoints.pages import page_summary
+from endpoints.parameters import refuse_empty, refuse_unknown
+from endpoints.urls import absolute
+from endpoints.views import APIConventionsMixin, CacheableMixin
 from home.visibility import readers
 
-from .errors import APIError, invalid
-from .fields import page_summary
-from .media import RENDITION_SPECS, absolute, document_representation, image_representation
-from .parameters import refuse_empty, refuse_unknown
+from .media import RENDITION_SPECS, document_representation, image_representation
 from .prefetch import locale_ids
-from .views import APIConventionsMixin, CacheableMixin, public_pages_for
+from .views import public_pages_for
 
 SIGNING_SALT = "cms.api.sync"
 DEFAULT_LIMIT = 100

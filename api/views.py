@@ -1,15 +1,11 @@
 """The API endpoints: Wagtail's v2 pages, images and documents, made public-only, cacheable, bilingual
 and constant-cost per listing, plus headless preview of drafts."""
 
-import datetime
-
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
@@ -21,18 +17,19 @@ from wagtail.models import Locale, Page, Site
 from rest_framework.response import Response
 
 from delivery.changes import per_version
+from endpoints.errors import APIError, invalid
+from endpoints.pages import page_type, type_name
+from endpoints.urls import absolute
+from endpoints.views import APIConventionsMixin, CacheableMixin
 from home.visibility import readers
 
 from .compat import detail_urlpath, remember_site
-from .errors import APIError, APIErrorMixin, invalid
 from .fields import (
     ParentPageField,
     RequestDetailUrlField,
     RequestHtmlUrlField,
     absolutize,
     page_models,
-    page_type,
-    type_name,
 )
 from .filters import (
     DateRangeFilter,
@@ -43,43 +40,12 @@ from .filters import (
     TopicFilter,
     YearFilter,
 )
-from .media import absolute
 from .parameters import FieldGrammarMixin
 from .prefetch import prefetch_for
 from .representation import Representation
 
-CACHE_SECONDS = 60
 PREVIEW_SALT = "cms.api.preview"
 PREVIEW_MAX_AGE = 60 * 60
-
-
-class CacheableMixin:
-    """Successful reads are public for a minute: the response cache (delivery/) stores them and gives them an
-    ETag and Last-Modified from the content version, so clients revalidate for next to nothing."""
-
-    cache_seconds = CACHE_SECONDS
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        decided = response.has_header("Cache-Control")  # a preview or a degraded answer says so itself
-        if request.method == "GET" and response.status_code == 200 and not decided:
-            patch_cache_control(response, public=True, max_age=self.cache_seconds)
-        return response
-
-
-class APIConventionsMixin(APIErrorMixin):
-    """What every endpoint shares: errors of one shape (api.errors); times in UTC (`Z`), as the sync's change times
-    are; JSON without the indentation Wagtail adds (a third of a listing's bytes, and Python's slow encoder), which a
-    client that wants it asks for with `Accept: application/json; indent=4`."""
-
-    def dispatch(self, request, *args, **kwargs):
-        with timezone.override(datetime.UTC):
-            return super().dispatch(request, *args, **kwargs)
-
-    def get_renderer_context(self):
-        context = super().get_renderer_context()
-        context.pop("indent", None)
-        return context
 
 
 def site_roots(request):

@@ -7,7 +7,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from api.errors import error_body
+from endpoints.errors import error_body
 
 
 class ReaderLocaleMiddleware(LocaleMiddleware):

@@ -8,10 +8,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api import openapi
-from api.errors import api_not_found
 from api.router import api_router, without_final_slash
 from api.sync import SyncAPIView
 from delivery.files import serve_media
+from endpoints.errors import api_not_found
 from home.sitemaps import AllLanguagesSitemap
 from search import views as search_views
 

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.errors import APIError, invalid
-from api.fields import page_summary
-from api.parameters import refuse_empty, refuse_unknown
-from api.views import APIConventionsMixin, CacheableMixin
+from endpoints.errors import APIError, invalid
+from endpoints.pages import page_summary
+from endpoints.parameters import refuse_empty, refuse_unknown
+from endpoints.views import APIConventionsMixin, CacheableMixin
 from home.content import UnknownLanguage, content_kinds, content_language
 from home.text import CJK
 from resources.snippets import Topic

@@ -10,8 +10,9 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from api.fields import page_models, type_name
+from api.fields import page_models
 from api.openapi import openapi_document
+from endpoints.pages import type_name
 from news.models import NewsArticlePage
 
 from .helpers import api, detail, items

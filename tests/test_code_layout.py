@@ -10,7 +10,7 @@ from .helpers import repository_files
 
 ROOT = Path(settings.BASE_DIR)
 CONTENT_APPS = {"home", "news", "resources", "glossary"}
-SERVING_APPS = {"api", "search", "translation", "demo", "delivery"}
+SERVING_APPS = {"api", "search", "translation", "demo", "delivery", "endpoints"}
 PACKAGES = CONTENT_APPS | SERVING_APPS | {"cms"}
 
 
@@ -69,3 +69,14 @@ def test_no_import_cycle_between_packages():
         return any(nxt == goal or (nxt not in seen and reaches(nxt, goal, (*seen, nxt))) for nxt in graph[start])
 
     assert [package for package in sorted(PACKAGES) if reaches(package, package)] == []
+
+
+def test_search_builds_on_the_shared_endpoint_conventions_not_on_the_api():
+    """The API asks the search service; search asks only `endpoints` (errors, parameters, caching) of the JSON
+    plumbing, so the two cannot form a circle."""
+    assert not [name for name in python_files() if package_of(name) == "search" and "api" in imported_packages(name)]
+    assert not [
+        name
+        for name in python_files()
+        if package_of(name) == "endpoints" and imported_packages(name) - {"home", "endpoints"}
+    ]

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from api.views import CacheableMixin
+from endpoints.views import CacheableMixin
 from news.models import NewsArticlePage
 
 from .factories import make_image, private_collection

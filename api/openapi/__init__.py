@@ -9,7 +9,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from api.media import absolute
+from endpoints.urls import absolute
 
 from .components import components
 from .paths import paths

@@ -9,9 +9,10 @@ from django.db import models
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 
-from api.errors import ERROR_CODES
-from api.fields import page_models, type_name
+from api.fields import page_models
 from api.media import RENDITION_FORMATS, RENDITION_SIZES
+from endpoints.errors import ERROR_CODES
+from endpoints.pages import type_name
 from home.content import content_kinds
 from resources.snippets import Topic
 

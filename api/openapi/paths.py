@@ -3,10 +3,11 @@ final slash; each answers the same with it (Wagtail's form, which the URLs in an
 
 from wagtail.coreutils import get_content_languages
 
-from api.fields import page_models, type_name
+from api.fields import page_models
 from api.media_views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from api.parameters import fields_pattern, order_pattern
 from api.views import PREVIEW_MAX_AGE, PublicPagesAPIViewSet
+from endpoints.pages import type_name
 from home.content import EARLIEST_YEAR, LATEST_YEAR
 
 from . import examples

@@ -271,6 +271,6 @@ if machine_translator_from_env():
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_SEARCH_ENABLED = True
-REST_FRAMEWORK = {"EXCEPTION_HANDLER": "api.errors.api_exception_handler"}
+REST_FRAMEWORK = {"EXCEPTION_HANDLER": "endpoints.errors.api_exception_handler"}
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
