@@ -4,7 +4,9 @@ filters answering a page that is not there with a 404."""
 
 import datetime
 
+from django.db.models import Case, When
 from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.search.backends import get_search_backend
@@ -22,6 +24,8 @@ from home.content import (
 )
 from news.models import NewsArticlePage
 from resources.models import Topic
+from search import service
+from search.backends.base import SearchError, SearchRequest
 
 from .parameters import parse_order
 
@@ -101,16 +105,43 @@ class FieldOrderingFilter(BaseFilterBackend):
         return queryset.order_by(*order)
 
 
-class RelevanceSearchFilter(BaseFilterBackend):
-    """?search=…, by relevance (an `order` given with it is ignored); `search_operator` is and (the default
-    for the engines) or or. The search runs over the ids the other filters left, so that it combines with every
-    filter, whatever fields the search index can filter on. Double quotes are dropped and a query of blanks finds
-    nothing: Wagtail's database backend fails on both (SQLite's full-text syntax)."""
+def search_operator(request):
+    operator = request.GET.get("search_operator")
+    if operator not in (None, "and", "or"):
+        raise invalid("search_operator", _("search_operator must be and or or."))
+    return operator
+
+
+class PageSearchFilter(BaseFilterBackend):
+    """?search=…: the pages the site's search service finds (search.service, as the search page and /api/v2/search/
+    do: Traditional characters, glossary synonyms, typos, the engine or, when it is out, the database), in its order,
+    among those the other filters left; in the `locale` asked, else in every language. `search_operator` is checked
+    and otherwise left aside, for Wagtail's clients: the service decides how the words combine."""
 
     def filter_queryset(self, request, queryset, view):
-        operator = request.GET.get("search_operator")
-        if operator not in (None, "and", "or"):
-            raise invalid("search_operator", _("search_operator must be and or or."))
+        search_operator(request)
+        if "search" not in request.GET:
+            return queryset
+        locale = request.GET.get("locale")
+        params = {"q": request.GET["search"], **({"locale": locale} if locale else {"all": "1"})}
+        try:
+            search_request = SearchRequest.from_params(params, language=get_language())
+        except SearchError as error:
+            raise APIError("invalid_parameter", error.message, parameter="search") from error
+        ids = service.ranked_page_ids(search_request)
+        if not ids:
+            return queryset.none()
+        position = Case(*(When(pk=page_id, then=rank) for rank, page_id in enumerate(ids)))
+        return queryset.filter(pk__in=ids).order_by(position)
+
+
+class RelevanceSearchFilter(BaseFilterBackend):
+    """Images and documents: ?search=… through Wagtail's search backend, by relevance; `search_operator` is and
+    (the default for the engines) or or. Double quotes are dropped and a query of blanks finds nothing: Wagtail's
+    database backend fails on both (SQLite's full-text syntax)."""
+
+    def filter_queryset(self, request, queryset, view):
+        operator = search_operator(request)
         if "search" not in request.GET:
             return queryset
         words = request.GET["search"].replace('"', " ").split()

@@ -22,6 +22,7 @@ from endpoints.pages import page_type, type_name
 from endpoints.urls import absolute
 from endpoints.views import APIConventionsMixin, CacheableMixin
 from home.visibility import readers
+from search import service
 
 from .compat import detail_urlpath, remember_site
 from .fields import (
@@ -36,7 +37,7 @@ from .filters import (
     FieldOrderingFilter,
     LocaleFilter,
     PageRelationFilter,
-    RelevanceSearchFilter,
+    PageSearchFilter,
     TopicFilter,
     YearFilter,
 )
@@ -89,7 +90,7 @@ class PublicPagesAPIViewSet(CacheableMixin, APIConventionsMixin, FieldGrammarMix
         DateRangeFilter,
         FieldOrderingFilter,
         LocaleFilter,
-        RelevanceSearchFilter,  # last: search results cannot be filtered further
+        PageSearchFilter,  # last: it orders by relevance
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         ["topic", "year", "date_from", "date_to"]
@@ -130,13 +131,17 @@ class PublicPagesAPIViewSet(CacheableMixin, APIConventionsMixin, FieldGrammarMix
         return self._base_queryset
 
     def listing_view(self, request):
-        queryset = self.get_queryset()
-        self.check_query_parameters(queryset)
-        queryset = self.filter_queryset(queryset)
-        items = list(self.paginate_queryset(queryset))
+        """Not stored by caches when a search fell back to the database (see search.service.answering)."""
+        with service.answering() as searched:
+            queryset = self.get_queryset()
+            self.check_query_parameters(queryset)
+            queryset = self.filter_queryset(queryset)
+            items = list(self.paginate_queryset(queryset))
         with prefetch_for(items, request, self.shown_fields()):
-            data = self.get_serializer(items, many=True).data
-        return self.get_paginated_response(data)
+            response = self.get_paginated_response(self.get_serializer(items, many=True).data)
+        if searched.degraded:
+            response["Cache-Control"] = "no-store"
+        return response
 
     def detail_view(self, request, pk):
         instance = self.get_object()

@@ -55,17 +55,26 @@ def engine_configured():
     return bool(settings.ELASTICSEARCH_URL)
 
 
-def search(request):
-    """Results for a validated SearchRequest, matching the glossary's synonyms of the terms it names too."""
-    request = dataclasses.replace(request, synonyms=glossary_forms(request.query, request.languages))
-    results = None
+def answered(ask):
+    """ask(backend): by the engine when one is configured and answers, else by the database; and whether the
+    database answered."""
     if engine_configured():
         try:
-            results = ElasticsearchSearch().search(request)
+            return ask(ElasticsearchSearch()), False
         except ElasticsearchException as error:
             log_fallback(error)
-    if results is None:
-        results = DatabaseSearch().search(request)
+    return ask(DatabaseSearch()), True
+
+
+def with_synonyms(request):
+    return dataclasses.replace(request, synonyms=glossary_forms(request.query, request.languages))
+
+
+def search(request):
+    """Results for a validated SearchRequest, matching the glossary's synonyms of the terms it names too."""
+    request = with_synonyms(request)
+    results, by_database = answered(lambda backend: backend.search(request))
+    if by_database:
         results.did_you_mean = did_you_mean(request.query, request.languages, known=request.synonyms)
     if "topic" in results.facets:  # the engine's documents may name a topic unpublished since they were written
         shown = shown_topic_slugs()
@@ -73,14 +82,16 @@ def search(request):
     return results
 
 
+def ranked_page_ids(request, limit=1000):
+    """The ids of the pages a SearchRequest finds, in the order search() gives them (its page and page size aside):
+    for the pages API's `search`, which must find what the search page finds."""
+    request = with_synonyms(request)
+    return answered(lambda backend: backend.ranked_ids(request, limit))[0]
+
+
 def suggest(prefix, language):
     """Titles in this language that complete what the reader is typing."""
-    if engine_configured():
-        try:
-            return ElasticsearchSearch().suggest(prefix, language)
-        except ElasticsearchException as error:
-            log_fallback(error)
-    return DatabaseSearch().suggest(prefix, language)
+    return answered(lambda backend: backend.suggest(prefix, language))[0]
 
 
 def log_fallback(error):

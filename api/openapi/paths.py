@@ -27,7 +27,7 @@ from .helpers import (
     ref,
 )
 
-SEARCH = [
+SEARCH = [  # images and documents
     query("search", "Full-text query (double quotes are ignored)."),
     query("search_operator", "How the words combine.", ref("SearchOperator")),
 ]
@@ -72,7 +72,15 @@ def page_filters():
             {"type": "string", "pattern": order_pattern(PublicPagesAPIViewSet.known_order_fields())},
         ),
         fields_query(PublicPagesAPIViewSet, detail=False),
-        *SEARCH,
+        query(
+            "search",
+            "The site's search (as /api/v2/search finds it: Traditional characters, glossary synonyms, typos), in "
+            "`locale` or every language; results come in its order. News, programs, stories and tip sheets only.",
+            {**TEXT, "maxLength": 200},
+        ),
+        query(
+            "search_operator", "Taken for Wagtail's clients and left aside: the search decides.", ref("SearchOperator")
+        ),
         page_id_query("child_of", "Id of the parent page."),
         page_id_query("descendant_of", "Id of an ancestor page."),
         page_id_query("ancestor_of", "Id of a descendant page."),

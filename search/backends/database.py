@@ -26,29 +26,34 @@ class DatabaseSearch:
 
     def search(self, request):
         results = SearchResults(request=request, backend=self.name)
-        if not request.query:
-            return results
+        matches, results.total = self.ranked(request)
+        results.facets = facet_counts([page.pk for page in matches]) if matches else {}  # of the first MAX_MATCHES
+        terms = request.terms
+        for page in matches[request.offset : request.offset + request.page_size]:
+            results.hits.append(SearchHit.for_page(page.specific, terms))
+        return results
+
+    def ranked_ids(self, request, limit):
+        return [page.pk for page in self.ranked(request)[0][:limit]]
+
+    def ranked(self, request):
+        """The matching pages in the order readers get them (up to MAX_MATCHES), and how many match."""
         words = [word for word in words_of(request.query, request.language) if word.lower() not in STOP_WORDS]
         phrases = [" ".join(found) for form in request.synonyms if (found := words_of(form, request.language))]
-        if not words and not phrases:
-            return results
+        if not request.query or (not words and not phrases):
+            return [], 0
         if words:
             phrases.insert(0, " ".join(words))  # the query's words together count more than apart
         parts = [PlainText(" ".join(words), operator="or")] if len(words) > 1 else []
         parts += [Phrase(phrase) for phrase in phrases]  # a synonym counts only as a whole
         matches, total = self.matches(request, any_of(parts))
-        terms = request.terms
         whole = self.phrase_matches(request, matches, phrases) if len(parts) > 1 else {page.pk for page in matches}
         matches = rank(matches, query_terms(request.query, request.language), request.synonyms, whole)
-        results.total = total
-        results.facets = facet_counts([page.pk for page in matches])  # facets count the first MAX_MATCHES
         if request.sort == "date":
             specific = {page.pk: page.specific for page in matches}
             undated = datetime.date.min
             matches = sorted(matches, key=lambda page: specific[page.pk].content_date() or undated, reverse=True)
-        for page in matches[request.offset : request.offset + request.page_size]:
-            results.hits.append(SearchHit.for_page(page.specific, terms))
-        return results
+        return matches, total
 
     def matches(self, request, query):
         """Matching pages, best first, and how many there are.

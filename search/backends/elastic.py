@@ -44,6 +44,32 @@ class ElasticsearchSearch:
     # -- reading -------------------------------------------------------------------------------------
 
     def search(self, request):
+        search = self.query(request).extra(track_total_hits=True)
+        search.aggs.bucket("kind", "terms", field="kind", size=len(content_kinds()))
+        search.aggs.bucket("topic", "terms", field="topics", size=50)
+        search.aggs.bucket("year", "terms", field="year", size=50, order={"_key": "desc"})
+        search = search[request.offset : request.offset + request.page_size]
+        response = search.execute()
+
+        results = SearchResults(request=request, backend=self.name, total=response.hits.total.value)
+        results.facets = {
+            name: {bucket.key: bucket.doc_count for bucket in getattr(response.aggregations, name).buckets}
+            for name in ("kind", "topic", "year")
+        }
+        ids = [hit.page_id for hit in response]
+        pages = {page.pk: page for page in readers().pages(Page.objects.filter(pk__in=ids)).specific()}
+        terms = request.terms  # segments the query and its synonyms: once, not per hit
+        for page_id in ids:
+            page = pages.get(page_id)
+            if page is not None:  # the index may briefly lag behind an unpublish; the database decides
+                results.hits.append(SearchHit.for_page(page, terms))
+        return results
+
+    def ranked_ids(self, request, limit):
+        return [hit.page_id for hit in self.query(request).source(["page_id"])[:limit].execute()]
+
+    def query(self, request):
+        """The search a request asks for, in the order readers get its results."""
         languages = request.languages
         fields = [
             f
@@ -62,32 +88,12 @@ class ElasticsearchSearch:
             filters.append(Q("term", topics=request.topic))
         if request.year:
             filters.append(Q("term", year=request.year))
-        search = (
-            Search(using=self.connection, index=alias_name())
-            .query(Q("bool", should=matches, minimum_should_match=1, filter=filters))
-            .extra(track_total_hits=True)
+        search = Search(using=self.connection, index=alias_name()).query(
+            Q("bool", should=matches, minimum_should_match=1, filter=filters)
         )
-        search.aggs.bucket("kind", "terms", field="kind", size=len(content_kinds()))
-        search.aggs.bucket("topic", "terms", field="topics", size=50)
-        search.aggs.bucket("year", "terms", field="year", size=50, order={"_key": "desc"})
         if request.sort == "date":
             search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
-        search = search[request.offset : request.offset + request.page_size]
-        response = search.execute()
-
-        results = SearchResults(request=request, backend=self.name, total=response.hits.total.value)
-        results.facets = {
-            name: {bucket.key: bucket.doc_count for bucket in getattr(response.aggregations, name).buckets}
-            for name in ("kind", "topic", "year")
-        }
-        ids = [hit.page_id for hit in response]
-        pages = {page.pk: page for page in readers().pages(Page.objects.filter(pk__in=ids)).specific()}
-        terms = request.terms  # segments the query and its synonyms: once, not per hit
-        for page_id in ids:
-            page = pages.get(page_id)
-            if page is not None:  # the index may briefly lag behind an unpublish; the database decides
-                results.hits.append(SearchHit.for_page(page, terms))
-        return results
+        return search
 
     def suggest(self, prefix, language, limit=8):
         search = (
