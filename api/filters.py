@@ -14,11 +14,10 @@ from wagtail.search.backends import get_search_backend
 from rest_framework.filters import BaseFilterBackend
 
 from endpoints.errors import APIError, invalid
+from endpoints.parameters import requested_language
 from home.content import (
     EARLIEST_YEAR,
     LATEST_YEAR,
-    UnknownLanguage,
-    content_language,
     pages_dated_in,
     pages_filed_under,
 )
@@ -34,11 +33,7 @@ class LocaleFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         if "locale" not in request.GET:
             return queryset
-        try:
-            code = content_language(request.GET["locale"])
-        except UnknownLanguage as error:
-            raise APIError("invalid_parameter", error.args[0], parameter="locale") from error
-        return queryset.filter(locale__language_code=code)
+        return queryset.filter(locale__language_code=requested_language(request.GET["locale"]))
 
 
 class TopicFilter(BaseFilterBackend):

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
@@ -130,18 +131,16 @@ class PublicPagesAPIViewSet(CacheableMixin, APIConventionsMixin, FieldGrammarMix
             self._base_queryset = public_pages_for(self.request)
         return self._base_queryset
 
+    @method_decorator(service.cacheable_unless_degraded)
     def listing_view(self, request):
-        """Not stored by caches when a search fell back to the database (see search.service.answering)."""
-        with service.answering() as searched:
-            queryset = self.get_queryset()
-            self.check_query_parameters(queryset)
-            queryset = self.filter_queryset(queryset)
-            items = list(self.paginate_queryset(queryset))
+        """Not stored by caches when a search fell back to the database."""
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        items = list(self.paginate_queryset(queryset))
         with prefetch_for(items, request, self.shown_fields()):
-            response = self.get_paginated_response(self.get_serializer(items, many=True).data)
-        if searched.degraded:
-            response["Cache-Control"] = "no-store"
-        return response
+            data = self.get_serializer(items, many=True).data
+        return self.get_paginated_response(data)
 
     def detail_view(self, request, pk):
         instance = self.get_object()

@@ -25,7 +25,7 @@ class CacheableMixin:
 
 
 class APIConventionsMixin(APIErrorMixin):
-    """What every endpoint shares: errors of one shape (api.errors); times in UTC (`Z`), as the sync's change times
+    """What every endpoint shares: errors of one shape (errors.py); times in UTC (`Z`), as the sync's change times
     are; JSON without the indentation Wagtail adds (a third of a listing's bytes, and Python's slow encoder), which a
     client that wants it asks for with `Accept: application/json; indent=4`."""
 

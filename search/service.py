@@ -7,6 +7,7 @@ or an editor's request, and a misbehaving engine is skipped at once by the circu
 
 import contextlib
 import dataclasses
+import functools
 import logging
 import time
 from contextvars import ContextVar
@@ -49,6 +50,21 @@ def answering():
         yield answer
     finally:
         _answer.reset(token)
+
+
+def cacheable_unless_degraded(view):
+    """For a view that searches: its answer is public (cached until the content changes) unless the search fell
+    back to the database (see answering)."""
+
+    @functools.wraps(view)
+    def answer(request, *args, **kwargs):
+        with answering() as searched:
+            response = view(request, *args, **kwargs)
+        if searched.degraded:
+            response["Cache-Control"] = "no-store"
+        return response
+
+    return answer
 
 
 def engine_configured():

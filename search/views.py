@@ -1,7 +1,5 @@
 """The reader-facing search page (/en/search/, /zh-hans/search/) and its JSON twin under /api/v2/search/."""
 
-import functools
-
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
@@ -14,9 +12,9 @@ from rest_framework.views import APIView
 
 from endpoints.errors import APIError, invalid
 from endpoints.pages import page_summary
-from endpoints.parameters import refuse_empty, refuse_unknown
+from endpoints.parameters import refuse_empty, refuse_unknown, requested_language
 from endpoints.views import APIConventionsMixin, CacheableMixin
-from home.content import UnknownLanguage, content_kinds, content_language
+from home.content import content_kinds
 from home.text import CJK
 from resources.snippets import Topic
 
@@ -74,21 +72,7 @@ def run_search(params):
     return request, results, suggestions[:SUGGESTION_COUNT]
 
 
-def cacheable_unless_degraded(view):
-    """Answers are public (cached until the content changes) unless the search fell back to the database."""
-
-    @functools.wraps(view)
-    def answer(request, *args, **kwargs):
-        with service.answering() as searched:
-            response = view(request, *args, **kwargs)
-        if searched.degraded:
-            response["Cache-Control"] = "no-store"
-        return response
-
-    return answer
-
-
-@cacheable_unless_degraded
+@service.cacheable_unless_degraded
 def search(request):
     context = {"query": clean_query(request.GET.get("q", ""))}
     try:
@@ -136,7 +120,7 @@ def api_search(params):
 class SearchAPIView(CacheableMixin, APIConventionsMixin, APIView):
     """GET /api/v2/search/?q=…: the same search as the site, as JSON."""
 
-    @method_decorator(cacheable_unless_degraded)
+    @method_decorator(service.cacheable_unless_degraded)
     def get(self, request):
         check_parameters(request, PARAMETERS)
         search_request, results, suggestions = api_search(request.GET)
@@ -165,12 +149,9 @@ class SearchAPIView(CacheableMixin, APIConventionsMixin, APIView):
 class SuggestAPIView(CacheableMixin, APIConventionsMixin, APIView):
     """GET /api/v2/search/suggest/?q=wat&locale=en: titles completing what the reader types."""
 
-    @method_decorator(cacheable_unless_degraded)
+    @method_decorator(service.cacheable_unless_degraded)
     def get(self, request):
         check_parameters(request, {"q", "locale", "format"})
-        try:
-            language = content_language(request.GET.get("locale") or get_language())
-        except UnknownLanguage as error:
-            raise APIError("invalid_parameter", error.args[0], parameter="locale") from error
+        language = requested_language(request.GET.get("locale") or get_language())
         prefix = clean_query(request.GET.get("q", ""))[:50]
         return Response({"suggestions": service.suggest(prefix, language) if prefix else []})

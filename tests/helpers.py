@@ -16,6 +16,9 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from bs4 import BeautifulSoup
 from django_tasks_db.management.commands import db_worker
+from hypothesis import HealthCheck, Phase
+from hypothesis import settings as hypothesis_settings
+from hypothesis.stateful import run_state_machine_as_test
 
 from home.models import HomePage
 from news.models import NewsArticlePage, NewsIndexPage
@@ -193,3 +196,20 @@ def run_worker():
     finally:
         for sig, handler in handlers.items():
             signal.signal(sig, handler)
+
+
+def replay(machine, *, examples, steps, randomize=False, shrink=True):
+    """Plays a state machine's sequences as the replay tests do: no deadline or example database, a fixed seed
+    unless `randomize`, and (unless not `shrink`) a failing sequence made as short as it goes."""
+    run_state_machine_as_test(
+        machine,
+        settings=hypothesis_settings(
+            max_examples=examples,
+            stateful_step_count=steps,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+            derandomize=not randomize,
+            database=None,
+            phases=list(Phase) if shrink else [Phase.generate],
+        ),
+    )

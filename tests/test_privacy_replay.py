@@ -22,9 +22,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 
 import pytest
-from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from home.models import HomePage
 from news.models import NewsArticlePage, NewsArticleTopic, NewsIndexPage
@@ -32,7 +31,7 @@ from resources.snippets import Topic
 from search import service
 
 from .factories import make_document, make_image, private_collection
-from .helpers import add_archive_sections, pick, toggle_view_restriction
+from .helpers import add_archive_sections, pick, replay, toggle_view_restriction
 from .privacy_surfaces import client_getter, surfaces
 from .proxy import caching_proxy  # noqa: F401 - a fixture
 
@@ -284,15 +283,10 @@ def test_strangers_never_see_what_is_hidden(client, caching_proxy):  # noqa: F81
     if service.engine_configured():
         service.rebuild()  # an index of this test's pages only
     examples = int(os.environ.get("PRIVACY_REPLAY_EXAMPLES", "2"))
-    run_state_machine_as_test(
+    replay(
         StrangersView,
-        settings=settings(
-            max_examples=examples,
-            stateful_step_count=15,
-            deadline=None,
-            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-            derandomize=not os.environ.get("PRIVACY_REPLAY_RANDOM"),
-            database=None,
-            phases=[Phase.generate] if os.environ.get("PRIVACY_REPLAY_NO_SHRINK") else list(Phase),
-        ),
+        examples=examples,
+        steps=15,
+        randomize=bool(os.environ.get("PRIVACY_REPLAY_RANDOM")),
+        shrink=not os.environ.get("PRIVACY_REPLAY_NO_SHRINK"),
     )

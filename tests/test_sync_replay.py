@@ -15,15 +15,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
 
 import pytest
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
 from news.models import NewsArticlePage, NewsIndexPage
 
 from .engine_index import unindexed
 from .factories import make_document, make_image, private_collection
-from .helpers import SyncedApp, add_archive_sections, pick, public_set, synced_set, toggle_view_restriction
+from .helpers import SyncedApp, add_archive_sections, pick, public_set, replay, synced_set, toggle_view_restriction
 
 pytestmark = pytest.mark.django_db
 
@@ -176,14 +175,4 @@ def test_every_app_stays_in_step_with_the_public_site(client):
     SiteAndApps.client = client
     examples = int(os.environ.get("SYNC_REPLAY_EXAMPLES", "30"))
     with unindexed():  # what the apps are told is under test here, not search (the privacy replay asks search)
-        run_state_machine_as_test(
-            SiteAndApps,
-            settings=settings(
-                max_examples=examples,
-                stateful_step_count=25,
-                deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-                derandomize=not os.environ.get("SYNC_REPLAY_EXAMPLES"),
-                database=None,
-            ),
-        )
+        replay(SiteAndApps, examples=examples, steps=25, randomize=bool(os.environ.get("SYNC_REPLAY_EXAMPLES")))
