@@ -9,9 +9,8 @@ synonyms, Traditional characters, typos and all) and prints the scores per backe
 query, then the misses. Exits 1 when a backend's recall@3 on a surface --gate names (all by default) is under
 --min-recall.
 
-On the database backend, which matches words exactly, a query that gets "Did you mean …?" is scored on the
-corrected search, one click away (shown as "typed → corrected"); the engines forgive the typos themselves. The
-pages API offers no correction, so its typos are scored as typed.
+Every query is scored as typed: every backend forgives typos (the database backend by matching the correction it
+offers as "Did you mean …?" as well).
 
 recall@3 of a query: the share of its relevant pages (at most three) among the first three results; MRR: the mean
 of 1 / the rank of the first relevant result (0 when none is in the first ten).
@@ -56,23 +55,21 @@ def page_finder():
 
 
 def search_api(client, query, language, all_languages):
-    """The ids /api/v2/search/ finds, and the correction it offers (what the search page shows as "Did you mean")."""
+    """The ids /api/v2/search/ finds."""
     scope = {"all": "1"} if all_languages else {"locale": language}
     answer = client.get("/api/v2/search/", {"q": query, "limit": DEPTH, **scope}).json()
-    return [hit["id"] for hit in answer["items"]], answer["did_you_mean"]
+    return [hit["id"] for hit in answer["items"]]
 
 
 def pages_api(client, query, language, all_languages):
-    """The ids Wagtail's `?search=` on the pages endpoint finds (it offers no correction)."""
+    """The ids Wagtail's `?search=` on the pages endpoint finds."""
     scope = {} if all_languages else {"locale": language}
     answer = client.get("/api/v2/pages/", {"search": query, "limit": DEPTH, **scope}).json()
-    return [item["id"] for item in answer["items"]], None
+    return [item["id"] for item in answer["items"]]
 
 
 def search_page(client, query, language, all_languages):
-    """The pages the reader's search page links to, in order, and its "Did you mean" link's query."""
-    from urllib.parse import parse_qs, urlsplit
-
+    """The pages the reader's search page links to, in order."""
     from wagtail.models import Page
 
     from bs4 import BeautifulSoup
@@ -81,8 +78,7 @@ def search_page(client, query, language, all_languages):
     soup = BeautifulSoup(html, "html.parser")
     urls = [link["href"] for link in soup.select("ol.results-list h2 a")[:DEPTH]]
     ids = {page.url: page.pk for page in Page.objects.live().specific() if page.url in urls}
-    correction = soup.select_one("p.did-you-mean a")
-    return [ids[url] for url in urls], parse_qs(urlsplit(correction["href"]).query)["q"][0] if correction else None
+    return [ids[url] for url in urls]
 
 
 SURFACES = {"search page": search_page, "search API": search_api, "pages API": pages_api}
@@ -95,10 +91,7 @@ def evaluate(queries, find, surface):
     client, scores = Client(), []
     for kind, language, all_languages, query, relevant in queries:
         wanted = {find(name) for name in relevant}
-        found, correction = surface(client, query, language, all_languages)
-        if correction:  # the reader's one click on "Did you mean …?" (the database backend's typos)
-            found, _again = surface(client, correction, language, all_languages)
-            query = f"{query} → {correction}"
+        found = surface(client, query, language, all_languages)
         recall = len(wanted & set(found[:CUTOFF])) / min(len(wanted), CUTOFF)
         rank = next((position for position, pk in enumerate(found, 1) if pk in wanted), None)
         scores.append((kind, query, language, recall, 1 / rank if rank else 0.0, found[:CUTOFF]))

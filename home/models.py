@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .api_fields import ImageField, PageListField, TranslationsField
 from .blocks import RICH_TEXT_FEATURES
-from .text import page_body_text, segment
+from .text import page_body_text, searchable_text
 from .visibility import readers
 
 
@@ -74,11 +74,11 @@ class BasePage(Page):
         return None
 
     def search_title(self):
-        """The title as the database search backend indexes it (Chinese split into words)."""
-        return segment(self.title, self.locale.language_code)
+        """The title as the database search backend indexes it (words stemmed, Chinese as words and characters)."""
+        return searchable_text(self.title, self.locale.language_code)
 
     def search_body(self):
-        return segment(page_body_text(self), self.locale.language_code)
+        return searchable_text(page_body_text(self), self.locale.language_code)
 
     def live_translations(self):
         """This page in every language readers may see it in, this one included, in a stable order."""

@@ -1,6 +1,7 @@
 """The readable text of a page, and Chinese split into words: what search indexes and what the API and feeds
 could summarise, declared with the content so that the serving apps read it from here."""
 
+import functools
 import html
 import re
 
@@ -14,6 +15,7 @@ from wagtail.search import index
 from .visibility import readers
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 def is_chinese(language_code):
@@ -27,6 +29,38 @@ def segment(text, language_code):
     import jieba  # loads its dictionary on first use (about a second)
 
     return " ".join(word for word in jieba.cut_for_search(text) if word.strip())
+
+
+@functools.cache
+def english_stemmer():
+    import snowballstemmer  # Snowball's English (Porter2) stemmer, the one PostgreSQL's english configuration uses
+
+    return snowballstemmer.stemmer("english")
+
+
+def index_words(text, language_code, skip=frozenset()):
+    """The words of a text as the database search backend indexes and matches them: Chinese as jieba's words,
+    others lower-cased and stemmed, so that "battery" finds "batteries" and "repairing" finds "repair". Words in
+    `skip` (lower-case, as typed) are left out."""
+    tokens = re.sub(r"[^\w\s]", " ", segment(text, language_code)).split()
+    kept = [token.lower() for token in tokens if token.lower() not in skip]
+    return [word if CJK.match(word) else stem(word) for word in kept]
+
+
+def stem(word):
+    """A lower-case word's English stem ("batteries" and "battery": "batteri")."""
+    return english_stemmer().stemWord(word)
+
+
+def character_runs(text):
+    """The runs of Chinese characters in a text, each as its characters separated by spaces ("节 约 用 水")."""
+    return [" ".join(run) for run in CJK_RUN.findall(text or "")]
+
+
+def searchable_text(text, language_code):
+    """A text as the database backend indexes it: its words, then its Chinese characters one by one, so that a
+    single character, or a word jieba splits otherwise than the page, finds it too."""
+    return "\n".join([" ".join(index_words(text, language_code)), *character_runs(text)])
 
 
 def load_word_splitter():

@@ -1,5 +1,5 @@
 """The reader-facing Elasticsearch index, defined with elasticsearch-dsl: one document per live page,
-English text analysed with stemming and stop words, Chinese with the cjk analyzer (bigrams)."""
+English text analysed with stemming and stop words, Chinese with the cjk analyzer (bigrams) and as characters."""
 
 from django.conf import settings
 
@@ -35,8 +35,10 @@ class PageDocument(Document):
     # stemming would otherwise turn into different stems ("efficency" is not within two edits of "effici").
     title_en = Text(analyzer="english", fields={"plain": Text(analyzer="standard")})
     body_en = Text(analyzer="english", fields={"plain": Text(analyzer="standard")})
-    title_zh = Text(analyzer="cjk")
-    body_zh = Text(analyzer="cjk")
+    # Chinese as overlapping pairs of characters (cjk), which match words, and as single characters (`chars`, the
+    # standard analyzer's split), which a one-character query or a word the pairs cut otherwise matches in sequence.
+    title_zh = Text(analyzer="cjk", fields={"chars": Text(analyzer="standard")})
+    body_zh = Text(analyzer="cjk", fields={"chars": Text(analyzer="standard")})
     title_suggest = Text(analyzer=autocomplete, search_analyzer=autocomplete_search)
 
     class Index:

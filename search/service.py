@@ -28,7 +28,6 @@ from .backends.elastic import ElasticsearchSearch
 from .compat import EngineSearchBackend
 from .engine import is_engine_failure
 from .facts import shown_topic_slugs
-from .spelling import did_you_mean
 from .synonyms import glossary_forms
 
 logger = logging.getLogger(__name__)
@@ -72,14 +71,13 @@ def engine_configured():
 
 
 def answered(ask):
-    """ask(backend): by the engine when one is configured and answers, else by the database; and whether the
-    database answered."""
+    """ask(backend): by the engine when one is configured and answers, else by the database."""
     if engine_configured():
         try:
-            return ask(ElasticsearchSearch()), False
+            return ask(ElasticsearchSearch())
         except ElasticsearchException as error:
             log_fallback(error)
-    return ask(DatabaseSearch()), True
+    return ask(DatabaseSearch())
 
 
 def with_synonyms(request):
@@ -89,9 +87,7 @@ def with_synonyms(request):
 def search(request):
     """Results for a validated SearchRequest, matching the glossary's synonyms of the terms it names too."""
     request = with_synonyms(request)
-    results, by_database = answered(lambda backend: backend.search(request))
-    if by_database:
-        results.did_you_mean = did_you_mean(request.query, request.languages, known=request.synonyms)
+    results = answered(lambda backend: backend.search(request))
     if "topic" in results.facets:  # the engine's documents may name a topic unpublished since they were written
         shown = shown_topic_slugs()
         results.facets["topic"] = {slug: n for slug, n in results.facets["topic"].items() if slug in shown}
@@ -102,12 +98,12 @@ def ranked_page_ids(request, limit=1000):
     """The ids of the pages a SearchRequest finds, in the order search() gives them (its page and page size aside):
     for the pages API's `search`, which must find what the search page finds."""
     request = with_synonyms(request)
-    return answered(lambda backend: backend.ranked_ids(request, limit))[0]
+    return answered(lambda backend: backend.ranked_ids(request, limit))
 
 
 def suggest(prefix, language):
     """Titles in this language that complete what the reader is typing."""
-    return answered(lambda backend: backend.suggest(prefix, language))[0]
+    return answered(lambda backend: backend.suggest(prefix, language))
 
 
 def log_fallback(error):

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 
 from home.content import content_kinds
+from home.text import index_words
 from home.visibility import readers
 from search.facts import database_backend, searchable_pages
 
@@ -36,7 +37,8 @@ def site_vocabulary(languages):
 def used_on_site(word, languages):
     """Whether a live page in these languages has the word anywhere in its text (names such as "Wang" are not in
     the titles and summaries the vocabulary is made of, and are not typos)."""
-    return bool(searchable_pages(languages).search(word, order_by_relevance=False, backend=database_backend())[:1])
+    indexed = " ".join(index_words(word, languages[0]))
+    return bool(searchable_pages(languages).search(indexed, order_by_relevance=False, backend=database_backend())[:1])
 
 
 def within_two_edits(word, other):

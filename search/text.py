@@ -6,8 +6,9 @@ import re
 
 import opencc
 
-from home.text import CJK, segment
+from home.text import CJK, segment, stem
 
+LATIN_WORD = re.compile(r"[A-Za-z]+")
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 180
 # Words too common to search or highlight by (the engines' English analyzer drops them too), and the Chinese
@@ -40,10 +41,22 @@ def query_terms(query, language_code):
     return [word for word in words if (len(word) > 1 or CJK.match(word)) and word.lower() not in STOP_WORDS]
 
 
+def with_inflections(terms, text):
+    """The terms, and the words of the text with the same English stem as one of them: the search found "batteries"
+    for "battery", and the snippet marks it."""
+    stems = {stem(term.lower()) for term in terms if LATIN_WORD.fullmatch(term)}
+    if not stems:
+        return terms
+    starts = {word_stem[:2] for word_stem in stems}
+    words = {word for word in LATIN_WORD.findall(text) if word[:2].lower() in starts}
+    return [*terms, *(word for word in words if stem(word.lower()) in stems)]
+
+
 def highlight(text, terms, length=SNIPPET_LENGTH):
-    """An HTML-escaped snippet around the first matched term, every term wrapped in <mark>."""
+    """An HTML-escaped snippet around the first matched term, every term (and its inflections) wrapped in <mark>."""
     if not text:
         return ""
+    terms = with_inflections(terms, text)
     lowered = text.lower()
     positions = [lowered.find(term.lower()) for term in terms if term and term.lower() in lowered]
     start = max(0, min(positions) - length // 3) if positions else 0

@@ -237,8 +237,9 @@ def search_schemas():
     }
     did_you_mean = {
         **nullable(STRING),
-        "description": "The query with its English typos corrected from the site's own words (on the database "
-        "backend; the search engines forgive up to two edits themselves), or null.",
+        "description": "The query with its English typos corrected from the site's own words, or null (on the "
+        "database backend, whose results include the corrected query's; the search engines forgive up to two edits "
+        "themselves).",
     }
     return {
         "FacetValue": facet_value(STRING),

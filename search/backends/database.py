@@ -1,16 +1,18 @@
 """Search on the database through Wagtail's database backend (SQLite or PostgreSQL full text).
 
-Chinese is indexed and queried as jieba-segmented words (see BasePage.search_title/search_body); facets,
-snippets and date sorting are computed here so they match the Elasticsearch backend."""
+Pages are indexed and queried as stemmed words, Chinese as jieba's words and as characters (see
+BasePage.search_title/search_body and home.text.searchable_text); typos are matched by their correction; facets,
+snippets and date sorting are computed here so they match the engines."""
 
+import dataclasses
 import datetime
-import re
 
 from wagtail.search.query import Or, Phrase, PlainText
 
-from home.text import segment
+from home.text import character_runs, index_words
 from search.facts import database_backend, facet_counts, filter_pages, searchable_pages
-from search.text import STOP_WORDS, query_terms
+from search.spelling import did_you_mean
+from search.text import STOP_WORDS
 
 from .base import SearchHit, SearchResults
 
@@ -25,7 +27,8 @@ class DatabaseSearch:
         return filter_pages(searchable_pages(request.languages), request.kind, request.topic, request.year)
 
     def search(self, request):
-        results = SearchResults(request=request, backend=self.name)
+        correction, request = forgiving(request)
+        results = SearchResults(request=request, backend=self.name, did_you_mean=correction)
         matches, results.total = self.ranked(request)
         results.facets = facet_counts([page.pk for page in matches]) if matches else {}  # of the first MAX_MATCHES
         terms = request.terms
@@ -34,21 +37,26 @@ class DatabaseSearch:
         return results
 
     def ranked_ids(self, request, limit):
-        return [page.pk for page in self.ranked(request)[0][:limit]]
+        return [page.pk for page in self.ranked(forgiving(request)[1])[0][:limit]]
 
     def ranked(self, request):
         """The matching pages in the order readers get them (up to MAX_MATCHES), and how many match."""
-        words = [word for word in words_of(request.query, request.language) if word.lower() not in STOP_WORDS]
+        words = words_of(request.query, request.language)
         phrases = [" ".join(found) for form in request.synonyms if (found := words_of(form, request.language))]
-        if not request.query or (not words and not phrases):
+        runs = [run for run in character_runs(request.query) if run not in STOP_WORDS]
+        if not request.query or not (words or phrases or runs):
             return [], 0
         if words:
             phrases.insert(0, " ".join(words))  # the query's words together count more than apart
+        runs = [run for run in runs if run not in phrases]
         parts = [PlainText(" ".join(words), operator="or")] if len(words) > 1 else []
-        parts += [Phrase(phrase) for phrase in phrases]  # a synonym counts only as a whole
+        parts += [Phrase(phrase) for phrase in phrases + runs]  # a synonym counts only as a whole
         matches, total = self.matches(request, any_of(parts))
-        whole = self.phrase_matches(request, matches, phrases) if len(parts) > 1 else {page.pk for page in matches}
-        matches = rank(matches, query_terms(request.query, request.language), request.synonyms, whole)
+        whole = {page.pk for page in matches}
+        if len(parts) > 1:
+            whole = self.phrase_matches(request, matches, phrases) if phrases else set()
+        in_sequence = self.phrase_matches(request, matches, runs) if runs else set()
+        matches = rank(matches, words, phrases, (whole, in_sequence), request.language)
         if request.sort == "date":
             specific = {page.pk: page.specific for page in matches}
             undated = datetime.date.min
@@ -85,22 +93,33 @@ def any_of(queries):
     return Or(queries) if len(queries) > 1 else queries[0]
 
 
+def forgiving(request):
+    """The correction of the query's typos ("Did you mean …?"), and the request with it as one more form to match:
+    the engines forgive typos themselves, the database backend matches the words the site uses."""
+    correction = did_you_mean(request.query, request.languages, known=request.synonyms)
+    if correction is None:
+        return None, request
+    return correction, dataclasses.replace(request, synonyms=(*request.synonyms, correction))
+
+
 def words_of(text, language):
-    """Words only: full-text syntax (quotes, brackets, operators) is not for readers and breaks SQLite's parser."""
-    return re.sub(r"[^\w\s]", " ", segment(text, language)).split()
+    """The words of a query as the index holds them (home.text.index_words), without the ones too common to search
+    by. Words only: full-text syntax (quotes, brackets, operators) is not for readers and breaks SQLite's parser."""
+    return index_words(text, language, skip=STOP_WORDS)
 
 
-def rank(pages, words, phrases, whole):
-    """Keeps the backend's order within three groups (Wagtail's SQLite backend ignores field boosts): pages whose
-    title holds every word of the query or a synonym whole, then pages whose text does (`whole`, their ids), then
-    pages with only some of the words. Some words of a title are not enough: in Chinese those are often parts of
-    other words ("中心" of "培训中心")."""
-    words, phrases = [word.lower() for word in words], [phrase.lower() for phrase in phrases]
+def rank(pages, words, phrases, matched, language):
+    """Keeps the backend's order within four groups (Wagtail's SQLite backend ignores field boosts): pages whose
+    title holds every word of the query or a synonym whole; then pages whose text does (the first set of
+    `matched`, their ids); then pages holding the query's Chinese characters in sequence but not as the words
+    (the second set); then pages with only some of the words. Some words of a title are not enough: in Chinese
+    those are often parts of other words ("中心" of "培训中心")."""
+    whole, in_sequence = matched
 
     def group(page):
-        title = page.title.lower()
+        title = " ".join(index_words(page.title, language))
         if (words and all(word in title for word in words)) or any(phrase in title for phrase in phrases):
             return 0
-        return 1 if page.pk in whole else 2
+        return 1 if page.pk in whole else 2 if page.pk in in_sequence else 3
 
     return sorted(pages, key=group)
