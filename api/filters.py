@@ -1,8 +1,6 @@
-"""Query filters of the pages endpoint beyond Wagtail's own: topic, year (each page's own date), news date range,
-a locale filter that answers an unknown language with a 400 naming the valid ones, and the tree and translation
+"""Query filters of the pages endpoint beyond Wagtail's own: the content filters every surface shares
+(resources.filters), search through the site's search service, the order grammar, and the tree and translation
 filters answering a page that is not there with a 404."""
-
-import datetime
 
 from django.db.models import Case, When
 from django.utils.text import format_lazy
@@ -14,77 +12,23 @@ from wagtail.search.backends import get_search_backend
 from rest_framework.filters import BaseFilterBackend
 
 from endpoints.errors import APIError, invalid
-from endpoints.parameters import requested_language
-from home.content import (
-    EARLIEST_YEAR,
-    LATEST_YEAR,
-    pages_dated_in,
-    pages_filed_under,
-)
-from news.models import NewsArticlePage
-from resources.models import Topic
+from endpoints.parameters import refuse_empty
+from resources.filters import LARGEST_ID, ContentFilter, InvalidFilter, whole_number
 from search import service
-from search.backends.base import SearchError, SearchRequest
+from search.backends.base import SearchRequest
 
 from .parameters import parse_order
 
-
-class LocaleFilter(BaseFilterBackend):
-    def filter_queryset(self, request, queryset, view):
-        if "locale" not in request.GET:
-            return queryset
-        return queryset.filter(locale__language_code=requested_language(request.GET["locale"]))
+CONTENT_FILTERS = ("kind", "locale", "topic", "organization", "date_from", "date_to", "year")
 
 
-class TopicFilter(BaseFilterBackend):
-    """?topic=<slug>: pages filed under that topic, in any language."""
+class ContentFilterBackend(BaseFilterBackend):
+    """?kind, ?locale, ?topic, ?organization, ?date_from, ?date_to and ?year, as resources.filters defines them
+    for every surface; a value that is not valid, or empty, is a 400 naming the parameter."""
 
     def filter_queryset(self, request, queryset, view):
-        slug = request.GET.get("topic")
-        if slug is None:
-            return queryset
-        if not Topic.objects.filter(slug=slug).exists():
-            raise invalid("topic", _("Unknown topic '{topic}'."), topic=slug)
-        return queryset.filter(pk__in=pages_filed_under(slug))
-
-
-class YearFilter(BaseFilterBackend):
-    """?year=2007: pages whose own date (news date, program start, story year) falls in that year."""
-
-    def filter_queryset(self, request, queryset, view):
-        value = request.GET.get("year")
-        if value is None:
-            return queryset
-        if not (value.isascii() and value.isdigit() and EARLIEST_YEAR <= int(value) <= LATEST_YEAR):
-            message = _("{name} must be a whole number from {lowest} to {highest}.")
-            raise invalid("year", message, name="year", lowest=EARLIEST_YEAR, highest=LATEST_YEAR)
-        return queryset.filter(pk__in=pages_dated_in(int(value)))
-
-
-def parse_date(request, name):
-    value = request.GET.get(name)
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError as error:
-        raise invalid(name, _("{name} must be a date such as 2007-10-20."), name=name) from error
-
-
-class DateRangeFilter(BaseFilterBackend):
-    """?date_from=YYYY-MM-DD&date_to=YYYY-MM-DD: news articles published in that range (inclusive); only news
-    articles have a day date, so other pages drop out. A range that ends before it starts has nothing in it."""
-
-    def filter_queryset(self, request, queryset, view):
-        date_from, date_to = parse_date(request, "date_from"), parse_date(request, "date_to")
-        if date_from is None and date_to is None:
-            return queryset
-        articles = NewsArticlePage.objects.all()
-        if date_from:
-            articles = articles.filter(date__gte=date_from)
-        if date_to:
-            articles = articles.filter(date__lte=date_to)
-        return queryset.filter(pk__in=articles.values("pk"))
+        refuse_empty({name: request.GET[name] for name in CONTENT_FILTERS if name in request.GET})
+        return ContentFilter.from_query(request.GET, CONTENT_FILTERS).apply(queryset)
 
 
 class FieldOrderingFilter(BaseFilterBackend):
@@ -121,8 +65,8 @@ class PageSearchFilter(BaseFilterBackend):
         params = {"q": request.GET["search"], **({"locale": locale} if locale else {"all": "1"})}
         try:
             search_request = SearchRequest.from_params(params, language=get_language())
-        except SearchError as error:
-            raise APIError("invalid_parameter", error.message, parameter="search") from error
+        except InvalidFilter as error:  # the query: the filters passed ContentFilterBackend
+            raise InvalidFilter("search", error.message) from error
         ids = service.ranked_page_ids(search_request)
         if not ids:
             return queryset.none()
@@ -157,9 +101,7 @@ class PageRelationFilter(BaseFilterBackend):
             if parameter not in request.GET:
                 continue
             value = request.GET[parameter]
-            if not (value.isascii() and value.isdigit() and int(value) >= 1):
-                raise invalid(parameter, _("{name} must be a page id (a whole number from 1)."), name=parameter)
-            page = view.get_base_queryset().filter(pk=int(value)).first()
+            page = view.get_base_queryset().filter(pk=whole_number(value, parameter, 1, LARGEST_ID)).first()
             if page is None:
                 message = format_lazy(_("There is no page {id} that readers may see."), id=value)
                 raise APIError("not_found", message, parameter=parameter, status=404)

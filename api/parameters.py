@@ -16,6 +16,7 @@ from wagtail.api.v2.pagination import WagtailPagination
 
 from endpoints.errors import invalid
 from endpoints.parameters import refuse_unknown
+from resources.filters import whole_number
 
 from .compat import serializer_class_for
 
@@ -75,13 +76,9 @@ def parse_order(value, known, available):
 MAX_OFFSET = 1_000_000
 
 
-def whole_number(request, name, default, highest):
+def optional_number(request, name, default, highest):
     value = request.GET.get(name)
-    if value is None:
-        return default
-    if not (value.isascii() and value.isdigit() and int(value) <= highest):
-        raise invalid(name, _("{name} must be a whole number from 0 to {highest}."), name=name, highest=highest)
-    return int(value)
+    return default if value is None else whole_number(value, name, 0, highest)
 
 
 class StrictPagination(WagtailPagination):
@@ -89,8 +86,8 @@ class StrictPagination(WagtailPagination):
     them with int(), which takes " 5", "+5" and "5_0" and lets an offset past the database's integers fail."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        limit = whole_number(request, "limit", min(20, settings.WAGTAILAPI_LIMIT_MAX), settings.WAGTAILAPI_LIMIT_MAX)
-        offset = whole_number(request, "offset", 0, MAX_OFFSET)
+        limit = optional_number(request, "limit", min(20, settings.WAGTAILAPI_LIMIT_MAX), settings.WAGTAILAPI_LIMIT_MAX)
+        offset = optional_number(request, "offset", 0, MAX_OFFSET)
         self.view = view
         self.total_count = queryset.count()
         return queryset[offset : offset + limit]

@@ -29,6 +29,7 @@ from endpoints.parameters import refuse_empty, refuse_unknown
 from endpoints.urls import absolute
 from endpoints.views import APIConventionsMixin, CacheableMixin
 from home.visibility import readers
+from resources.filters import language, whole_number
 
 from .media import RENDITION_SPECS, document_representation, image_representation
 from .prefetch import locale_ids
@@ -76,17 +77,12 @@ def starting_position(request):
         raise invalid("token", _("A token carries its locale: send token or locale, not both."))
     if "token" in request.GET:
         return Position.from_token(request.GET["token"])
-    locale = request.GET.get("locale", "")
-    if locale and locale not in locale_ids(request):
-        raise invalid("locale", _("locale must be one of: {codes}."), codes=", ".join(sorted(locale_ids(request))))
+    locale = language(request.GET["locale"]) if "locale" in request.GET else ""
     return Position(locale=locale, since=0, initial=True)
 
 
 def requested_limit(request):
-    value = request.GET.get("limit", str(DEFAULT_LIMIT))
-    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_LIMIT):
-        raise invalid("limit", _("limit must be a whole number from 1 to {highest}."), highest=MAX_LIMIT)
-    return int(value)
+    return whole_number(request.GET.get("limit", str(DEFAULT_LIMIT)), "limit", 1, MAX_LIMIT)
 
 
 def records_from(position, request):

@@ -34,13 +34,11 @@ from .fields import (
     page_models,
 )
 from .filters import (
-    DateRangeFilter,
+    CONTENT_FILTERS,
+    ContentFilterBackend,
     FieldOrderingFilter,
-    LocaleFilter,
     PageRelationFilter,
     PageSearchFilter,
-    TopicFilter,
-    YearFilter,
 )
 from .parameters import FieldGrammarMixin
 from .prefetch import prefetch_for
@@ -86,16 +84,11 @@ class PublicPagesAPIViewSet(CacheableMixin, APIConventionsMixin, FieldGrammarMix
     base_serializer_class = APIPageSerializer
     filter_backends = [
         PageRelationFilter,
-        TopicFilter,
-        YearFilter,
-        DateRangeFilter,
+        ContentFilterBackend,
         FieldOrderingFilter,
-        LocaleFilter,
         PageSearchFilter,  # last: it orders by relevance
     ]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
-        ["topic", "year", "date_from", "date_to"]
-    ).difference(["site"])
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CONTENT_FILTERS).difference(["site"])
 
     @classmethod
     def served_models(cls):

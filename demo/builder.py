@@ -21,17 +21,17 @@ from wagtail.rich_text import RichText
 
 from glossary.models import GlossaryTerm
 from home.models import ContactSettings, HomePage, HomePageFeature
-from news.models import NewsArticlePage, NewsArticleTopic, NewsIndexPage
+from news.models import NewsArticlePage, NewsIndexPage
 from resources.models import (
     Organization,
     ProgramOrganization,
     ProgramPage,
-    ProgramTopic,
     ResourceIndexPage,
     SuccessStoryPage,
     TipSheetPage,
     Topic,
 )
+from resources.snippets import PageTopic
 
 from . import content, media
 from .glossary import GLOSSARY, glossary_catalog
@@ -201,8 +201,8 @@ class DemoSiteBuilder(DemoTranslator):
             figures=[("figure", {"number": n, "suffix": s, "label": label}) for n, s, label in program.figures],
             body=[self.stream_block(block) for block in program.blocks],
             organizations=links,
-            program_topics=[
-                ProgramTopic(topic=topics[slug])
+            topic_links=[
+                PageTopic(topic=topics[slug])
                 for slug in (
                     "waste-management",
                     "organic-food",
@@ -229,7 +229,7 @@ class DemoSiteBuilder(DemoTranslator):
             city=story["city"],
             province=story["province"],
             year=story["year"],
-            topic=topics[story["topic"]],
+            topic_links=[PageTopic(topic=topics[story["topic"]])],
             photo=self.image(f"Success story: {story['title']}", story["slug"], story["topic"]),
             photo_caption=story["caption"],
             outcomes=[("figure", {"number": n, "suffix": s, "label": label}) for n, s, label in outcomes],
@@ -253,7 +253,7 @@ class DemoSiteBuilder(DemoTranslator):
                     slug,
                     title=title,
                     summary=content.TIP_SHEET_SUMMARY.format(topic=names[slug].lower()),
-                    topic=topics[slug],
+                    topic_links=[PageTopic(topic=topics[slug])],
                     intro=sheet["intro"],
                     image=self.image(f"Tip sheet: {title}", slug, slug),
                     tips=tips,
@@ -279,7 +279,7 @@ class DemoSiteBuilder(DemoTranslator):
                     lead_image=lead_image,
                     lead_image_caption=story.caption,
                     body=[self.stream_block(block) for block in story.blocks],
-                    article_topics=[NewsArticleTopic(topic=topics[s]) for s in content.STORY_TOPICS.get(position, [])],
+                    topic_links=[PageTopic(topic=topics[s]) for s in content.STORY_TOPICS.get(position, [])],
                     related_program=program,
                 )
             )

@@ -18,6 +18,8 @@ from wagtail.coreutils import get_content_languages
 from rest_framework import exceptions
 from rest_framework.views import exception_handler
 
+from home.content import InvalidFilter
+
 ERROR_CODES = {
     "unknown_parameter": "A query parameter the endpoint does not take.",
     "empty_parameter": "A query parameter sent without a value: leave it out instead.",
@@ -60,9 +62,11 @@ def error_body(request, code, message, parameter=None):
 
 
 def as_api_error(exc):
-    """Wagtail's and Django REST framework's errors as APIErrors; None for anything else."""
+    """A filter's, Wagtail's and Django REST framework's errors as APIErrors; None for anything else."""
     if isinstance(exc, APIError):
         return exc
+    if isinstance(exc, InvalidFilter):
+        return APIError("invalid_parameter", exc.message, parameter=exc.parameter)
     if isinstance(exc, Http404):
         return APIError("not_found", _("Not found."), status=404)
     if isinstance(exc, BadRequestError):

@@ -3,8 +3,6 @@
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from home.content import UnknownLanguage, content_language
-
 from .errors import APIError
 
 
@@ -21,11 +19,3 @@ def refuse_empty(query, may_be_empty=()):
     if empty := sorted(name for name, value in query.items() if value == "" and name not in may_be_empty):
         message = format_lazy(_("Empty parameter(s): {names}; leave them out instead."), names=", ".join(empty))
         raise APIError("empty_parameter", message, parameter=empty[0])
-
-
-def requested_language(code):
-    """The content language `code` names; a 400 naming the parameter `locale` when the site does not publish in it."""
-    try:
-        return content_language(code)
-    except UnknownLanguage as error:
-        raise APIError("invalid_parameter", error.args[0], parameter="locale") from error

@@ -110,15 +110,6 @@ def topic_summary(topic):
     return {"id": topic.pk, "name": topic.name, "slug": topic.slug} if topic is not None else None
 
 
-class TopicField(LinkField):
-    """A topic in the reader's language."""
-
-    schema = nullable(component("Topic"))
-
-    def to_representation(self, topic):
-        return topic_summary(self.represent.localized(topic)) if topic is not None else None
-
-
 class InlineListField(DeclaredField):
     """What an inline relation links to, each through its `item` key: the relation is the field's `source` (e.g.
     article_topics), else its name."""
@@ -145,6 +136,15 @@ class TopicListField(InlineListField):
     def to_representation(self, links):
         topics = (self.represent.localized(link.topic) for link in links.all())
         return [topic_summary(topic) for topic in topics if topic is not None]
+
+
+class FirstTopicField(TopicListField):
+    """The one topic of a page that has one (a success story, a tip sheet), or null: the first of its topics."""
+
+    schema = nullable(component("Topic"))
+
+    def to_representation(self, links):
+        return next(iter(super().to_representation(links)), None)
 
 
 class OrganizationListField(InlineListField):

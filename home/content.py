@@ -1,10 +1,9 @@
-"""The kinds of content readers browse and search (news, program, story, tips), read from what each page type
-declares (`content_kind`, `topic_lookup`, `date_field` or `year_field`), so that search and the API share one
-registry."""
+"""The kinds of content readers browse and search (news, program, story, tips) and the languages they come in, read
+from what each page type declares (`content_kind`, `date_field` or `year_field`) and from the settings, so that
+listings, search and the API share one registry."""
 
 from django.conf import settings
 from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import get_page_models
 
@@ -12,22 +11,17 @@ from wagtail.models import get_page_models
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 
 
-class UnknownLanguage(ValueError):
-    """A language code the site does not publish in."""
+class InvalidFilter(ValueError):
+    """A filter's value is not valid (resources.filters reads them): the message (translatable) says which parameter
+    and why."""
+
+    def __init__(self, parameter, message, **values):
+        super().__init__(format_lazy(message, **values) if values else message)
+        self.parameter, self.message = parameter, self.args[0]
 
 
 def content_languages():
     return [language for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
-def content_language(code):
-    """The code itself when the site publishes in that language; otherwise UnknownLanguage names the ones it does."""
-    languages = content_languages()
-    if code not in languages:
-        raise UnknownLanguage(
-            format_lazy(_("Unknown locale '{code}'; use one of: {codes}."), code=code, codes=", ".join(languages))
-        )
-    return code
 
 
 def content_kinds():
@@ -37,21 +31,3 @@ def content_kinds():
 
 def kind_of(page):
     return getattr(page, "content_kind", None)
-
-
-def pages_filed_under(topic_slug):
-    """Ids of the pages, in any language, filed under the topic with this slug."""
-    ids = set()
-    for model in content_kinds().values():
-        ids.update(model.objects.filter(**{f"{model.topic_lookup}__slug": topic_slug}).values_list("pk", flat=True))
-    return ids
-
-
-def pages_dated_in(year):
-    """Ids of the pages, in any language, whose own date falls in this year."""
-    ids = set()
-    for model in content_kinds().values():
-        expression = model.year_expression()
-        if expression is not None:
-            ids.update(model.objects.annotate(own_year=expression).filter(own_year=year).values_list("pk", flat=True))
-    return ids

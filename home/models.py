@@ -44,10 +44,9 @@ class BasePage(Page):
     api_fields = [APIField("summary"), APIField("translations", serializer=TranslationsField())]
 
     # What a page type contributes to listings, search and the API: its kind of content (None for pages that
-    # only frame others), the lookup from the page to its topics, and its own date: a date field, or a field that
-    # holds only a year. A page without either has no date (never the day it was loaded or published).
+    # only frame others) and its own date: a date field, or a field that holds only a year. A page without either
+    # has no date (never the day it was loaded or published). Topics are one relation for all (resources.PageTopic).
     content_kind = None
-    topic_lookup = None
     date_field = None
     year_field = None
 

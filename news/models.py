@@ -1,17 +1,14 @@
 """News: the newsroom index (paginated, filterable, with an RSS feed per language) and its articles."""
 
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.api_fields import ImageField, RelatedPageField, TopicListField
@@ -19,41 +16,33 @@ from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import BasePage
 from home.text import RelatedNamesField
 from home.visibility import readers
-from resources.models import topic_filter
-from resources.snippets import Topic, topic_names
+from resources.models import FilteredIndexPage
+from resources.snippets import FiledUnderTopics, Topic
 
 PAGE_SIZE = 10
 FEED_SIZE = 20
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, FilteredIndexPage):
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("intro"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     api_fields = [*BasePage.api_fields, APIField("intro")]
+    listing_filters = ("topic", "year")
+    page_size = PAGE_SIZE
 
     def articles(self):
         return readers().pages(NewsArticlePage.objects.child_of(self)).order_by("-date", "-pk")
 
+    def listed_pages(self, filters):
+        return filters.apply(self.articles().select_related("lead_image"))
+
     @path("")
     def listing(self, request):
-        articles = self.articles().select_related("lead_image")
-        topic = request.GET.get("topic", "")
-        year = request.GET.get("year", "")
-        if topic:
-            articles = articles.filter(**topic_filter(topic, NewsArticlePage.topic_lookup)).distinct()
-        if year.isdigit():
-            articles = articles.filter(date__year=int(year))
-        context = {
-            "listing": Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page")),
-            "topics": Topic.for_filters(),
-            "years": self.articles().dates("date", "year", order="DESC"),
-            "selected_topic": topic,
-            "selected_year": year,
-        }
-        return self.render(request, context_overrides=context)
+        years = self.articles().dates("date", "year", order="DESC")
+        return self.render_listing(request, topics=Topic.for_filters(), years=years)
 
     @path("feed/", name="feed")
     def feed(self, request):
@@ -102,7 +91,7 @@ class NewsFeed(Feed):
         return article.first_published_at
 
 
-class NewsArticlePage(BasePage):
+class NewsArticlePage(FiledUnderTopics, BasePage):
     """One story of a newsletter: dateline, lead photo, body with quotes, and its program."""
 
     dateline = models.CharField(
@@ -134,7 +123,6 @@ class NewsArticlePage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     content_kind = "news"
-    topic_lookup = "article_topics__topic"
     date_field = "date"
     search_fields = [
         *BasePage.search_fields,
@@ -150,7 +138,7 @@ class NewsArticlePage(BasePage):
         APIField("lead_image", serializer=ImageField()),
         APIField("lead_image_caption"),
         APIField("body"),
-        APIField("topics", serializer=TopicListField(source="article_topics")),
+        APIField("topics", serializer=TopicListField(source="topic_links")),
         APIField("related_program", serializer=RelatedPageField()),
     ]
     content_panels = [
@@ -158,7 +146,7 @@ class NewsArticlePage(BasePage):
         FieldRowPanel([FieldPanel("dateline"), FieldPanel("date")]),
         MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_caption")], heading=_("Lead image")),
         FieldPanel("body"),
-        InlinePanel("article_topics", label=_("Topics")),
+        InlinePanel("topic_links", label=_("Topics")),
         PageChooserPanel("related_program"),
     ]
 
@@ -169,20 +157,6 @@ class NewsArticlePage(BasePage):
     def social_image(self):
         return self.lead_image
 
-    def topics(self):
-        topics = (readers().localized(link.topic) for link in self.article_topics.select_related("topic"))
-        return [topic for topic in topics if topic is not None]
-
-    def topic_names(self):
-        return topic_names(self)
-
     def program(self):
         """The related program in the reader's language, if readers may see it."""
         return readers().localized(self.related_program) if self.related_program else None
-
-
-class NewsArticleTopic(Orderable):
-    article = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="article_topics")
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+", verbose_name=_("topic"))
-
-    panels = [FieldPanel("topic")]

@@ -1,10 +1,9 @@
 """Resource pages: program summaries, success stories and tip sheets, and the index that lists them."""
 
-import datetime
-
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -12,55 +11,54 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
-from home.api_fields import DocumentField, ImageField, OrganizationListField, TopicField, TopicListField
+from home.api_fields import DocumentField, FirstTopicField, ImageField, OrganizationListField, TopicListField
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, DownloadsBlock, FiguresBlock, TipsBlock
 from home.content import EARLIEST_YEAR, LATEST_YEAR, content_kinds
 from home.models import BasePage
 from home.text import RelatedNamesField
 from home.visibility import readers
 
-from .snippets import Organization, Topic, names_in, topic_names
+from .filters import ContentFilter, InvalidFilter, newest_first
+from .snippets import FiledUnderTopics, Organization, Topic, names_in
 
 __all__ = ["Organization", "ProgramPage", "ResourceIndexPage", "SuccessStoryPage", "TipSheetPage", "Topic"]
 
 PAGE_SIZE = 12
 
 
-def topic_filter(topic_slug, lookup="topic"):
-    """Filter kwargs matching a topic slug in any language (pages keep the source topic; see Topic)."""
-    return {f"{lookup}__translation_key__in": Topic.objects.filter(slug=topic_slug).values("translation_key")}
+class FilteredIndexPage(BasePage):
+    """An index page listing its pages, a page at a time, by the filters it offers (resources.filters); a filter
+    value that is not valid is answered with a 400 that says why beside the filter form."""
 
-
-class ResourcePage(BasePage):
-    """Pages the resource index lists, filtered by their content_kind."""
-
-    def topic_names(self):
-        return topic_names(self)
-
-    parent_page_types = ["resources.ResourceIndexPage"]
-    subpage_types = []
+    listing_filters = ()  # the ContentFilter parameters offered
+    page_size = PAGE_SIZE
 
     class Meta:
         abstract = True
 
+    def listed_pages(self, filters):
+        """The pages listed under these filters, in the order shown."""
+        raise NotImplementedError
 
-class SingleTopicResourcePage(ResourcePage):
-    """A resource filed under one topic, the same in every language (the Chinese page shows its translation)."""
+    def render_listing(self, request, **context):
+        context.update(self.get_context(request))
+        context.update({f"selected_{name}": request.GET.get(name, "") for name in self.listing_filters})
+        try:
+            filters = ContentFilter.from_query(request.GET, self.listing_filters)
+        except InvalidFilter as error:
+            return TemplateResponse(request, self.get_template(request), {**context, "filter_error": error}, status=400)
+        context["listing"] = Paginator(self.listed_pages(filters), self.page_size).get_page(request.GET.get("page"))
+        return TemplateResponse(request, self.get_template(request), context)
 
-    topic_lookup = "topic"
 
-    topic = models.ForeignKey(
-        Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("topic")
-    )
+class ResourcePage(FiledUnderTopics, BasePage):
+    """Pages the resource index lists, filtered by their content_kind."""
 
-    override_translatable_fields = [
-        *BasePage.override_translatable_fields,
-        SynchronizedField("topic", overridable=False),
-    ]
+    parent_page_types = ["resources.ResourceIndexPage"]
+    subpage_types = []
 
     class Meta:
         abstract = True
@@ -71,42 +69,27 @@ def resource_kinds():
     return {kind: model for kind, model in content_kinds().items() if issubclass(model, ResourcePage)}
 
 
-class ResourceIndexPage(BasePage):
+class ResourceIndexPage(FilteredIndexPage):
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("intro"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ProgramPage", "resources.SuccessStoryPage", "resources.TipSheetPage"]
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     api_fields = [*BasePage.api_fields, APIField("intro")]
+    listing_filters = ("kind", "topic")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def listed_pages(self, filters):
+        """By kind, each newest first, then by title."""
         kinds = resource_kinds()
-        kind = request.GET.get("kind", "")
-        topic = request.GET.get("topic", "")
-        models_shown = [kinds[kind]] if kind in kinds else list(kinds.values())
-        resources = []
-        for model in models_shown:
-            pages = readers().pages(model.objects.child_of(self))
-            if topic:
-                pages = pages.filter(**topic_filter(topic, model.topic_lookup)).distinct()
-            resources.extend(pages)
+        if filters.kind not in ("", *kinds):
+            return []
+        pages = readers().pages(filters.apply(Page.objects.child_of(self))).specific()
         kind_order = list(kinds.values())
-        resources.sort(  # by kind, each newest first (the undated last), then by title
-            key=lambda page: (
-                kind_order.index(type(page)),
-                -(page.content_date() or datetime.date.min).toordinal(),
-                page.title,
-            )
-        )
-        context.update(
-            listing=Paginator(resources, PAGE_SIZE).get_page(request.GET.get("page")),
-            kinds=[(kind, model._meta.verbose_name_plural) for kind, model in kinds.items()],
-            topics=Topic.for_filters(),
-            selected_kind=kind if kind in kinds else "",
-            selected_topic=topic,
-        )
-        return context
+        return sorted(pages, key=lambda page: (kind_order.index(type(page)), newest_first(page), page.title))
+
+    def serve(self, request, *args, **kwargs):
+        kinds = [(kind, model._meta.verbose_name_plural) for kind, model in resource_kinds().items()]
+        return self.render_listing(request, kinds=kinds, topics=Topic.for_filters())
 
     class Meta:
         verbose_name = _("resource library")
@@ -117,7 +100,6 @@ class ProgramPage(ResourcePage):
     """A program summary: what it achieved, with whom, and the decks to download."""
 
     content_kind = "program"
-    topic_lookup = "program_topics__topic"
     year_field = "start_year"
 
     start_year = models.PositiveSmallIntegerField(verbose_name=_("start year"))
@@ -157,7 +139,7 @@ class ProgramPage(ResourcePage):
         APIField("figures"),
         APIField("body"),
         APIField("organizations", serializer=OrganizationListField()),
-        APIField("topics", serializer=TopicListField(source="program_topics")),
+        APIField("topics", serializer=TopicListField(source="topic_links")),
         APIField("downloads"),
     ]
     content_panels = [
@@ -167,7 +149,7 @@ class ProgramPage(ResourcePage):
         FieldPanel("figures"),
         FieldPanel("body"),
         InlinePanel("organizations", label=_("Partners and donors")),
-        InlinePanel("program_topics", label=_("Topics")),
+        InlinePanel("topic_links", label=_("Topics")),
         FieldPanel("downloads"),
     ]
 
@@ -211,14 +193,7 @@ class ProgramOrganization(Orderable):
     panels = [FieldPanel("organization"), FieldPanel("role")]
 
 
-class ProgramTopic(Orderable):
-    program = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="program_topics")
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+", verbose_name=_("topic"))
-
-    panels = [FieldPanel("topic")]
-
-
-class SuccessStoryPage(SingleTopicResourcePage):
+class SuccessStoryPage(ResourcePage):
     """A community, where it is, and the environmental problem it solved."""
 
     content_kind = "story"
@@ -262,7 +237,8 @@ class SuccessStoryPage(SingleTopicResourcePage):
         APIField("city"),
         APIField("province"),
         APIField("year"),
-        APIField("topic", serializer=TopicField()),
+        APIField("topic", serializer=FirstTopicField(source="topic_links")),
+        APIField("topics", serializer=TopicListField(source="topic_links")),
         APIField("photo", serializer=ImageField()),
         APIField("photo_caption"),
         APIField("outcomes"),
@@ -274,7 +250,7 @@ class SuccessStoryPage(SingleTopicResourcePage):
             [FieldPanel("community"), FieldRowPanel([FieldPanel("city"), FieldPanel("province")])], heading=_("Place")
         ),
         FieldPanel("year"),
-        FieldPanel("topic"),
+        InlinePanel("topic_links", label=_("Topic"), max_num=1),
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_caption")], heading=_("Photo")),
         FieldPanel("outcomes"),
         FieldPanel("body"),
@@ -289,7 +265,7 @@ class SuccessStoryPage(SingleTopicResourcePage):
         return self.photo
 
 
-class TipSheetPage(SingleTopicResourcePage):
+class TipSheetPage(ResourcePage):
     """Short, practical tips on one topic, with a printable PDF."""
 
     content_kind = "tips"
@@ -323,7 +299,8 @@ class TipSheetPage(SingleTopicResourcePage):
     ]
     api_fields = [
         *BasePage.api_fields,
-        APIField("topic", serializer=TopicField()),
+        APIField("topic", serializer=FirstTopicField(source="topic_links")),
+        APIField("topics", serializer=TopicListField(source="topic_links")),
         APIField("intro"),
         APIField("image", serializer=ImageField()),
         APIField("tips"),
@@ -331,7 +308,7 @@ class TipSheetPage(SingleTopicResourcePage):
     ]
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("topic"),
+        InlinePanel("topic_links", label=_("Topic"), max_num=1),
         FieldPanel("intro"),
         FieldPanel("image"),
         FieldPanel("tips"),

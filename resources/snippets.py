@@ -7,8 +7,9 @@ translated and published; pages show a snippet in the reader's language once tha
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import DraftStateMixin, Locale, RevisionMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Orderable, RevisionMixin, TranslatableMixin
 from wagtail.permissions import register_permission_policy
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -44,6 +45,19 @@ class Topic(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, mo
         """Every topic readers may see, named in the reader's language where that translation may be seen."""
         topics = (readers().localized(topic) for topic in cls.objects.filter(locale=Locale.get_default()))
         return [topic for topic in topics if topic is not None]
+
+
+class PageTopic(Orderable):
+    """A page filed under a topic: the one relation by which every kind of content has its topics (a success story
+    or tip sheet offers one). A translation keeps its source's topics and shows their translations."""
+
+    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+", verbose_name=_("topic"))
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("topic")
 
 
 class Organization(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -103,7 +117,18 @@ def names_in(snippets, locale):
     return [snippet.name for snippet in shown if snippet is not None]
 
 
-def topic_names(page):
-    """The names of the page's topics, found through its topic_lookup, in the page's language."""
-    ids = type(page).objects.filter(pk=page.pk).values_list(page.topic_lookup, flat=True)
-    return names_in(Topic.objects.filter(pk__in=[pk for pk in ids if pk]), page.locale)
+class FiledUnderTopics(models.Model):
+    """A page with topics (through PageTopic): what templates show of them and what search indexes. A model, so
+    that search can name the fields it defines."""
+
+    class Meta:
+        abstract = True
+
+    def topics(self):
+        """The page's topics in the reader's language, those readers may see."""
+        topics = (readers().localized(link.topic) for link in self.topic_links.select_related("topic"))
+        return [topic for topic in topics if topic is not None]
+
+    def topic_names(self):
+        """The names of the page's topics in the page's language, for search."""
+        return names_in([link.topic for link in self.topic_links.select_related("topic")], self.locale)

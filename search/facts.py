@@ -1,13 +1,14 @@
-"""The facts search filters and counts by: kind, topics (slugs, the same in every language), year, date."""
+"""The facts search counts by and its index filters by: kind, topics (slugs, the same in every language), year,
+date, as resources.filters defines them."""
 
 from django.conf import settings
-from django.db.models import Count, F
+from django.db.models import Count
 
 from wagtail.models import Locale
 
-from home.content import content_kinds, kind_of, pages_dated_in, pages_filed_under
+from home.content import content_kinds, kind_of
 from home.visibility import readers
-from resources.snippets import Topic
+from resources.snippets import PageTopic, Topic
 
 
 def shown_topic_slugs():
@@ -16,8 +17,7 @@ def shown_topic_slugs():
 
 
 def page_facts(page):
-    model = type(page)
-    slugs = model.objects.filter(pk=page.pk).values_list(f"{model.topic_lookup}__slug", flat=True)
+    slugs = page.topic_links.values_list("topic__slug", flat=True)
     date = page.content_date()
     return {
         "kind": kind_of(page),
@@ -27,40 +27,23 @@ def page_facts(page):
     }
 
 
-def filter_pages(queryset, kind="", topic="", year=None):
-    """Narrows a Page queryset the way the search filters do."""
-    models = content_kinds()
-    if kind:
-        queryset = queryset.type(models[kind])
-    if topic:
-        queryset = queryset.filter(pk__in=pages_filed_under(topic))
-    if year:
-        queryset = queryset.filter(pk__in=pages_dated_in(year))
-    return queryset
-
-
 def facet_counts(ids):
     """Counts of the pages with these ids by kind, topic and year."""
-    kinds, topics, years = {}, {}, {}
+    kinds, years = {}, {}
     for kind, model in content_kinds().items():
         matches = model.objects.filter(pk__in=ids)
         count = matches.count()
         if not count:
             continue
         kinds[kind] = count
-        for row in matches.values(topic_slug=models_slug(model)).annotate(n=Count("pk", distinct=True)):
-            if row["topic_slug"]:
-                topics[row["topic_slug"]] = topics.get(row["topic_slug"], 0) + row["n"]
         if model.year_expression() is None:
             continue
         for row in matches.annotate(y=model.year_expression()).values("y").annotate(n=Count("pk")):
             if row["y"]:
                 years[row["y"]] = years.get(row["y"], 0) + row["n"]
+    links = PageTopic.objects.filter(page_id__in=ids).values("topic__slug").annotate(n=Count("page_id", distinct=True))
+    topics = {row["topic__slug"]: row["n"] for row in links}
     return {"kind": kinds, "topic": topics, "year": dict(sorted(years.items(), reverse=True))}
-
-
-def models_slug(model):
-    return F(f"{model.topic_lookup}__slug")
 
 
 def searchable_pages(languages):

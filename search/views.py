@@ -10,16 +10,17 @@ from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from endpoints.errors import APIError, invalid
+from endpoints.errors import invalid
 from endpoints.pages import page_summary
-from endpoints.parameters import refuse_empty, refuse_unknown, requested_language
+from endpoints.parameters import refuse_empty, refuse_unknown
 from endpoints.views import APIConventionsMixin, CacheableMixin
 from home.content import content_kinds
 from home.text import CJK
+from resources.filters import InvalidFilter, language
 from resources.snippets import Topic
 
 from . import service
-from .backends.base import SearchError, SearchRequest
+from .backends.base import SearchRequest
 from .text import clean_query
 
 SUGGESTION_COUNT = 5
@@ -77,7 +78,7 @@ def search(request):
     context = {"query": clean_query(request.GET.get("q", ""))}
     try:
         search_request, results, suggestions = run_search(request.GET)
-    except SearchError as error:
+    except InvalidFilter as error:
         context["error"] = str(error)
         return render(request, "search/search.html", context, status=400)
     paginator = Paginator(range(results.total), search_request.page_size)
@@ -109,21 +110,13 @@ def check_parameters(request, known):
         raise invalid("all", gettext_lazy("all must be one of: {values}."), values=", ".join(BOOLEANS))
 
 
-def api_search(params):
-    """run_search for the API: a parameter error is a 400 naming the parameter."""
-    try:
-        return run_search(params)
-    except SearchError as error:
-        raise APIError("invalid_parameter", error.message, parameter=error.parameter) from error
-
-
 class SearchAPIView(CacheableMixin, APIConventionsMixin, APIView):
     """GET /api/v2/search/?q=…: the same search as the site, as JSON."""
 
     @method_decorator(service.cacheable_unless_degraded)
     def get(self, request):
         check_parameters(request, PARAMETERS)
-        search_request, results, suggestions = api_search(request.GET)
+        search_request, results, suggestions = run_search(request.GET)
         items = [search_hit(hit, request) for hit in results.hits]
         meta = {
             "total_count": results.total,
@@ -152,6 +145,6 @@ class SuggestAPIView(CacheableMixin, APIConventionsMixin, APIView):
     @method_decorator(service.cacheable_unless_degraded)
     def get(self, request):
         check_parameters(request, {"q", "locale", "format"})
-        language = requested_language(request.GET.get("locale") or get_language())
+        language_asked = language(request.GET.get("locale") or get_language())
         prefix = clean_query(request.GET.get("q", ""))[:50]
-        return Response({"suggestions": service.suggest(prefix, language) if prefix else []})
+        return Response({"suggestions": service.suggest(prefix, language_asked) if prefix else []})

@@ -6,8 +6,9 @@ from wagtail.models import Locale, PageViewRestriction
 
 import pytest
 
-from news.models import NewsArticlePage, NewsArticleTopic, NewsIndexPage
+from news.models import NewsArticlePage, NewsIndexPage
 from resources.models import Organization, ProgramOrganization, ProgramPage, SuccessStoryPage, Topic
+from resources.snippets import PageTopic
 from search import service
 
 from .factories import make_document, make_image, private_collection, publish_article, rich_article
@@ -103,7 +104,7 @@ def unpublished_translation(snippet, name):
 
 def test_unpublished_snippet_translations_are_neither_shown_nor_searchable(client):
     article = english(NewsArticlePage)
-    topic = article.article_topics.first().topic
+    topic = article.topic_links.first().topic
     Topic.objects.filter(translation_key=topic.translation_key).exclude(pk=topic.pk).delete()
     unpublished_translation(topic, "秘密主题")
     chinese = article.get_translation(Locale.objects.get(language_code="zh-hans"))
@@ -118,7 +119,7 @@ def test_unpublished_snippet_translations_are_neither_shown_nor_searchable(clien
 def test_never_published_topics_and_organisations_are_not_shown(client):
     article = english(NewsArticlePage)
     hidden_topic = Topic.objects.create(name="Hidden theme", slug="hidden-theme", live=False)
-    NewsArticleTopic.objects.create(article=article, topic=hidden_topic)
+    PageTopic.objects.create(page=article, topic=hidden_topic)
     article.save_revision().publish()
     program = english(ProgramPage)
     hidden = Organization.objects.create(name="Unannounced Donor", live=False)
@@ -187,7 +188,7 @@ def test_behind_nginx_the_checked_views_hand_the_bytes_to_it(client, settings):
 def test_an_unpublished_topic_is_no_search_facet(client, backend):
     article = english(NewsArticlePage)
     hidden = Topic.objects.create(name="Hidden theme", slug="hidden-theme", live=True)
-    NewsArticleTopic.objects.create(article=article, topic=hidden)
+    PageTopic.objects.create(page=article, topic=hidden)
     article.save_revision().publish()
     if backend == "elasticsearch":
         service.apply_updates([article.pk])  # indexed while the topic was public

@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from home.models import HomePage
-from news.models import NewsArticlePage, NewsArticleTopic, NewsIndexPage
-from resources.snippets import Topic
+from news.models import NewsArticlePage, NewsIndexPage
+from resources.snippets import PageTopic, Topic
 from search import service
 
 from .factories import make_document, make_image, private_collection
@@ -223,7 +223,7 @@ class StrangersView(RuleBasedStateMachine):
             translation.save()
         chosen = pick(self.machine_pages().filter(locale=self.locales["en"]), index)
         for article in self.machine_pages().filter(translation_key=getattr(chosen, "translation_key", None)):
-            NewsArticleTopic.objects.create(article=article, topic=topic)
+            PageTopic.objects.create(page=article, topic=topic)
             if article.live:
                 self.publish(article)
 

@@ -143,7 +143,7 @@ def test_an_unchanged_site_answers_a_delta_with_304(client):
         ({"token": "garbage"}, 400, "invalid_sync_token", "not a sync token"),
         ({"token": Position("en", 3).sign()[:-3] + "abc"}, 400, "invalid_sync_token", "not a sync token"),
         ({"token": Position("en", 3).sign(), "locale": "en"}, 400, "invalid_parameter", "not both"),
-        ({"locale": "fr"}, 400, "invalid_parameter", "locale must be one of: en, zh-hans"),
+        ({"locale": "fr"}, 400, "invalid_parameter", "Unknown locale 'fr'; use one of: en, zh-hans."),
         ({"locale": ""}, 400, "empty_parameter", "Empty parameter"),
         ({"limit": "0"}, 400, "invalid_parameter", "limit must be"),
         ({"limit": "501"}, 400, "invalid_parameter", "limit must be"),
@@ -201,7 +201,7 @@ def test_a_change_made_around_the_models_reaches_apps_after_record_public_conten
 
 
 def test_pages_showing_a_changed_topic_or_image_come_again(client):
-    article = NewsArticlePage.objects.live().filter(lead_image__isnull=False, article_topics__isnull=False).first()
+    article = NewsArticlePage.objects.live().filter(lead_image__isnull=False, topic_links__isnull=False).first()
     app = SyncedApp(client, limit=500)
     app.sync()
     image = article.lead_image
@@ -211,7 +211,7 @@ def test_pages_showing_a_changed_topic_or_image_come_again(client):
     assert ("image", image.pk) in {(item["kind"], item["id"]) for item in items} and removed == []
     assert article.pk in ids(items)
 
-    topic = article.article_topics.first().topic
+    topic = article.topic_links.first().topic
     topic.name = "Renamed topic"
     topic.save()
     items, _removed = app.sync()

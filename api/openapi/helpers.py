@@ -3,11 +3,13 @@
 from api.parameters import MAX_OFFSET
 from home.api_fields import component as ref
 from home.api_fields import nullable
+from resources.filters import LARGEST_ID
 
 __all__ = ["nullable", "ref"]
 
 URI = {"type": "string", "format": "uri"}
 DATE = {"type": "string", "format": "date"}
+ID = {"type": "integer", "minimum": 1, "maximum": LARGEST_ID}  # a database integer key
 DATE_TIME = {"type": "string", "format": "date-time", "description": "UTC, e.g. 2026-05-01T08:30:00Z"}
 INTEGER = {"type": "integer"}
 STRING = {"type": "string"}
@@ -60,7 +62,7 @@ def query(name, description, schema=None, required=False):
 
 def page_id_query(name, description):
     description = f"{description} A page that is not live and public gives 404."
-    return query(name, description, {"type": "integer", "minimum": 1})
+    return query(name, description, ID)
 
 
 PAGINATION = [

@@ -14,6 +14,7 @@ from . import examples
 from .helpers import (
     DATE,
     ERRORS,
+    ID,
     NON_EMPTY_TEXT,
     PAGINATION,
     TEXT,
@@ -48,8 +49,24 @@ def locale_query():
     return query("locale", f"Language: {', '.join(get_content_languages())}.", ref("LocaleCode"))
 
 
-def topic_query(description):
-    return query("topic", description, ref("TopicSlug"))
+def content_filters(*names):
+    """The filters of resources.filters, described once for every operation that offers them."""
+    descriptions = {
+        "kind": query("kind", "Kind of content: news, program, story or tips.", ref("ContentKind")),
+        "locale": locale_query(),
+        "topic": query("topic", "Topic slug (the same in every language).", ref("TopicSlug")),
+        "organization": query(
+            "organization",
+            "Id of a partner, donor or sponsor, in any language: the programs naming it.",
+            ID,
+        ),
+        "date_from": query(
+            "date_from", "Pages whose own date is on or after this day (a year alone counts as 1 January).", DATE
+        ),
+        "date_to": query("date_to", "Pages whose own date is on or before this day.", DATE),
+        "year": query("year", "Pages of this year, by their own date: news date, program start, story year.", YEAR),
+    }
+    return [descriptions[name] for name in names]
 
 
 def page_filters():
@@ -58,12 +75,9 @@ def page_filters():
         query(
             "type", f"Page type, e.g. {types[0]}: needed for `fields` and `order` beyond the defaults.", ref("PageType")
         ),
-        locale_query(),
+        *content_filters("locale"),
         page_id_query("translation_of", "Id of a page: its translations."),
-        topic_query("Topic slug (the same in both languages)."),
-        query("year", "Pages of this year, by their own date: news date, program start, story year.", YEAR),
-        query("date_from", "News articles from this date (other pages have no day date).", DATE),
-        query("date_to", "News articles up to this date.", DATE),
+        *content_filters("topic", "year", "date_from", "date_to"),
         query(
             "order",
             "Fields to sort by, separated by commas, each prefixed with - for descending: e.g. title, -date for "
@@ -85,6 +99,7 @@ def page_filters():
         page_id_query("descendant_of", "Id of an ancestor page."),
         page_id_query("ancestor_of", "Id of a descendant page."),
         *PAGINATION,
+        *content_filters("kind", "organization"),  # last: generated clients that take arguments by position
     ]
 
 
@@ -152,9 +167,7 @@ def search_parameters():
         ),
         locale_query(),
         query("all", "true to search every language (1 and 0 are taken too).", {"type": "boolean"}),
-        query("kind", "news, program, story or tips.", ref("ContentKind")),
-        topic_query("Topic slug."),
-        query("year", "Year.", YEAR),
+        *content_filters("kind", "topic", "year"),
         query("sort", "relevance (default) or date.", ref("SearchSort")),
         query("page", "Result page, from 1.", {"type": "integer", "minimum": 1, "maximum": 10_000}),
         query("limit", "Results a page, 1 to 50 (default 10).", {"type": "integer", "minimum": 1, "maximum": 50}),

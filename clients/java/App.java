@@ -97,7 +97,7 @@ public final class App {
         for (int offset = 0, total = 1; offset < total; offset += 20) {
             int from = offset;
             PageListing listing = call("pages " + locale, () -> pages.listPages(
-                    null, locale, null, null, null, null, null, null, null, null, null, null, null, null, 20, from, null));
+                    null, locale, null, null, null, null, null, null, null, null, null, null, null, null, 20, from, null, null, null));
             if (listing == null) {
                 return;
             }
@@ -145,7 +145,7 @@ public final class App {
         Map<String, Integer> blocks = new TreeMap<>();
         for (PageType type : PageType.values()) {
             PageListing listing = call("type " + type, () -> pages.listPages(
-                    type, locale, null, null, null, null, null, null, "*", null, null, null, null, null, 100, null, null));
+                    type, locale, null, null, null, null, null, null, "*", null, null, null, null, null, 100, null, null, null, null));
             for (Page page : listing == null ? List.<Page>of() : listing.getItems()) {
                 Object typed = page.getActualInstance();
                 List<BodyStreamItem> body = null;
@@ -235,7 +235,7 @@ public final class App {
         SyncApi sync = new SyncApi(client);
         List<Map.Entry<Integer, Call<?>>> calls = List.of(
                 Map.entry(400, () -> pages.listPages(null, LocaleCode.ZH_HANS, null, null, null, null, null, null, null,
-                        null, null, null, null, null, 1000, null, null)),
+                        null, null, null, null, null, 1000, null, null, null, null)),
                 Map.entry(404, () -> pages.getPage(999999, null, null)),
                 Map.entry(400, () -> sync.sync(null, "garbage", null, null)),
                 Map.entry(403, () -> pages.previewPage("garbage")));

@@ -2,31 +2,16 @@
 
 from dataclasses import dataclass, field
 
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from home.content import (
-    EARLIEST_YEAR,
-    LATEST_YEAR,
-    UnknownLanguage,
-    content_kinds,
-    content_language,
-    content_languages,
-)
+from home.content import content_languages
 from home.text import page_body_text
-from resources.snippets import Topic
+from resources.filters import ContentFilter, InvalidFilter, whole_number
+from resources.filters import language as published_language
 from search.text import MAX_QUERY_LENGTH, clean_query, highlight, query_terms
 
 SORTS = ("relevance", "date")
 PAGE_SIZE = 10
-
-
-class SearchError(ValueError):
-    """A reader's search parameter is not valid: the message (translatable) says which and why."""
-
-    def __init__(self, parameter, message, **values):
-        super().__init__(format_lazy(message, **values) if values else message)
-        self.parameter, self.message = parameter, self.args[0]
 
 
 @dataclass
@@ -44,31 +29,21 @@ class SearchRequest:
 
     @classmethod
     def from_params(cls, params, language):
-        """Validates query parameters (q, all, kind, topic, year, sort, page, limit) from a reader or app."""
-        try:
-            language = content_language(params.get("locale") or language)
-        except UnknownLanguage as error:
-            raise SearchError("locale", error.args[0]) from error
-        kind = params.get("kind", "")
-        if kind and kind not in content_kinds():
-            raise SearchError(
-                "kind", _("Unknown kind '{kind}'; use one of: {kinds}."), kind=kind, kinds=", ".join(content_kinds())
-            )
+        """Validates query parameters (q, locale, all, kind, topic, year, sort, page, limit) from a reader or app;
+        the filters are those of resources.filters."""
+        filters = ContentFilter.from_query(params, ("kind", "topic", "year"))
         sort = params.get("sort") or "relevance"
         if sort not in SORTS:
-            raise SearchError("sort", _("sort must be one of: {sorts}."), sorts=", ".join(SORTS))
-        topic = params.get("topic", "")
-        if topic and not Topic.objects.filter(slug=topic).exists():
-            raise SearchError("topic", _("Unknown topic '{topic}'."), topic=topic)
+            raise InvalidFilter("sort", _("sort must be one of: {sorts}."), sorts=", ".join(SORTS))
         if len(params.get("q", "")) > MAX_QUERY_LENGTH:
-            raise SearchError("q", _("q must be at most {length} characters long."), length=MAX_QUERY_LENGTH)
+            raise InvalidFilter("q", _("q must be at most {length} characters long."), length=MAX_QUERY_LENGTH)
         return cls(
             query=clean_query(params.get("q", "")),
-            language=language,
+            language=published_language(params.get("locale") or language),
             all_languages=params.get("all") in ("1", "true", "on"),
-            kind=kind,
-            topic=topic,
-            year=_number(params, "year", EARLIEST_YEAR, LATEST_YEAR),
+            kind=filters.kind,
+            topic=filters.topic,
+            year=filters.year,
             sort=sort,
             page=_number(params, "page", 1, 10_000) or 1,
             page_size=_number(params, "limit", 1, 50) or PAGE_SIZE,
@@ -77,6 +52,11 @@ class SearchRequest:
     @property
     def languages(self):
         return tuple(content_languages()) if self.all_languages else (self.language,)
+
+    @property
+    def filters(self):
+        """The pages the request's filters and languages leave, as resources.filters defines them."""
+        return ContentFilter(kind=self.kind, languages=self.languages, topic=self.topic, year=self.year)
 
     @property
     def terms(self):
@@ -91,17 +71,7 @@ class SearchRequest:
 
 def _number(params, name, lowest, highest):
     value = params.get(name)
-    if value in (None, ""):
-        return None
-    if not str(value).isdigit() or not lowest <= int(value) <= highest:
-        raise SearchError(
-            name,
-            _("{name} must be a whole number from {lowest} to {highest}."),
-            name=name,
-            lowest=lowest,
-            highest=highest,
-        )
-    return int(value)
+    return None if value in (None, "") else whole_number(str(value), name, lowest, highest)
 
 
 @dataclass

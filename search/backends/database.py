@@ -5,12 +5,12 @@ BasePage.search_title/search_body and home.text.searchable_text); typos are matc
 snippets and date sorting are computed here so they match the engines."""
 
 import dataclasses
-import datetime
 
 from wagtail.search.query import Or, Phrase, PlainText
 
 from home.text import character_runs, index_words
-from search.facts import database_backend, facet_counts, filter_pages, searchable_pages
+from resources.filters import newest_first
+from search.facts import database_backend, facet_counts, searchable_pages
 from search.spelling import did_you_mean
 from search.text import STOP_WORDS
 
@@ -24,7 +24,7 @@ class DatabaseSearch:
     name = "database"
 
     def candidates(self, request):
-        return filter_pages(searchable_pages(request.languages), request.kind, request.topic, request.year)
+        return request.filters.apply(searchable_pages(request.languages))
 
     def search(self, request):
         correction, request = forgiving(request)
@@ -59,8 +59,7 @@ class DatabaseSearch:
         matches = rank(matches, words, phrases, (whole, in_sequence), request.language)
         if request.sort == "date":
             specific = {page.pk: page.specific for page in matches}
-            undated = datetime.date.min
-            matches = sorted(matches, key=lambda page: specific[page.pk].content_date() or undated, reverse=True)
+            matches = sorted(matches, key=lambda page: newest_first(specific[page.pk]))
         return matches, total
 
     def matches(self, request, query):
