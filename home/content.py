@@ -25,7 +25,7 @@ def content_languages():
 
 
 def content_kinds():
-    """{kind: page model}, in the order the page types are defined (news, program, story, tips)."""
+    """{kind: page model}, in the order the page models are loaded (resources, then news)."""
     return {model.content_kind: model for model in get_page_models() if getattr(model, "content_kind", None)}
 
 
