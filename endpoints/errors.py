@@ -66,7 +66,7 @@ def as_api_error(exc):
     if isinstance(exc, APIError):
         return exc
     if isinstance(exc, InvalidFilter):
-        return APIError("invalid_parameter", exc.message, parameter=exc.parameter)
+        return APIError(exc.code, exc.message, parameter=exc.parameter, status=exc.status)
     if isinstance(exc, Http404):
         return APIError("not_found", _("Not found."), status=404)
     if isinstance(exc, BadRequestError):

@@ -15,9 +15,17 @@ class InvalidFilter(ValueError):
     """A filter's value is not valid (resources.filters reads them): the message (translatable) says which parameter
     and why."""
 
+    code, status = "invalid_parameter", 400
+
     def __init__(self, parameter, message, **values):
         super().__init__(format_lazy(message, **values) if values else message)
         self.parameter, self.message = parameter, self.args[0]
+
+
+class UnknownItem(InvalidFilter):
+    """A well-formed id that names nothing readers may see: not found (404), as a page id that is not there."""
+
+    code, status = "not_found", 404
 
 
 def content_languages():

@@ -3,7 +3,8 @@
 Kind, language, topic, organisation, date range and year mean the same on the HTML listings, the pages API, sync
 and search (its request, its index's facts and its facets). Each surface offers the filters that suit it and
 reports an InvalidFilter its own way: a 400 page with the message beside the form, or an API error body naming
-the parameter. Newest first is the one order by date; the API's `order` grammar is in api.parameters.
+the parameter (404 for an id that names nothing). Newest first is the one order by date; the API's `order`
+grammar is in api.parameters.
 """
 
 import datetime
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
 
-from home.content import EARLIEST_YEAR, LATEST_YEAR, InvalidFilter, content_kinds, content_languages
+from home.content import EARLIEST_YEAR, LATEST_YEAR, InvalidFilter, UnknownItem, content_kinds, content_languages
 
 from .snippets import Organization, Topic
 
@@ -56,7 +57,7 @@ def organization(value, name="organization"):
     """An organisation's id, in any language: it stands for the organisation in every language."""
     key = Organization.objects.filter(pk=whole_number(value, name, 1, LARGEST_ID)).values("translation_key").first()
     if key is None:
-        raise InvalidFilter(name, _("Unknown organization {id}."), id=value)
+        raise UnknownItem(name, _("Unknown organization {id}."), id=value)
     return key["translation_key"]
 
 

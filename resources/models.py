@@ -49,7 +49,9 @@ class FilteredIndexPage(BasePage):
         try:
             filters = ContentFilter.from_query(request.GET, self.listing_filters)
         except InvalidFilter as error:
-            return TemplateResponse(request, self.get_template(request), {**context, "filter_error": error}, status=400)
+            return TemplateResponse(
+                request, self.get_template(request), {**context, "filter_error": error}, status=error.status
+            )
         context["listing"] = Paginator(self.listed_pages(filters), self.page_size).get_page(request.GET.get("page"))
         return TemplateResponse(request, self.get_template(request), context)
 

@@ -80,7 +80,7 @@ def search(request):
         search_request, results, suggestions = run_search(request.GET)
     except InvalidFilter as error:
         context["error"] = str(error)
-        return render(request, "search/search.html", context, status=400)
+        return render(request, "search/search.html", context, status=error.status)
     paginator = Paginator(range(results.total), search_request.page_size)
     context.update(
         search=search_request,

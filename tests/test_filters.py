@@ -55,6 +55,10 @@ def test_an_organisation_in_either_language_lists_its_programs_in_both(client):
     programs = {item["id"] for item in items(client, organization=str(chinese.pk))}
     assert programs == {link.program.pk, *link.program.get_translations().values_list("pk", flat=True)}
     assert programs == {item["id"] for item in items(client, organization=str(link.organization.pk))}
+    unknown = api(client, "/api/v2/pages/", organization="41654")
+    assert unknown.status_code == 404
+    assert unknown.json() | {"message": ""} == {"code": "not_found", "message": "", "parameter": "organization"}
+    assert unknown.json()["message"] == "Unknown organization 41654."
 
 
 BAD_VALUES = [

@@ -57,7 +57,8 @@ def content_filters(*names):
         "topic": query("topic", "Topic slug (the same in every language).", ref("TopicSlug")),
         "organization": query(
             "organization",
-            "Id of a partner, donor or sponsor, in any language: the programs naming it.",
+            "Id of a partner, donor or sponsor, in any language: the programs naming it. An id no organisation has "
+            "answers 404.",
             ID,
         ),
         "date_from": query(
