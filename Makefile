@@ -21,9 +21,10 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# The demo content is loaded with its tasks run at once, so the worker starts with an empty queue.
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content
+	BACKGROUND_TASKS=false $(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py setup_roles
 	$(BIN)/python manage.py rebuild_search_index
 	VENV=$(VENV) PORT=$(PORT) tools/serve.sh

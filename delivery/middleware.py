@@ -7,11 +7,15 @@ response has the ETag it names. No Last-Modified is sent: a time in whole second
 within the same second. Requests with a session (staff, or a reader who entered a page's password), and anything
 private, previewed or degraded (a search answered by the fallback) never enter or come out of the cache.
 
+A scheduled expiry changes what readers see without a content change: the key also counts the expiries passed, and
+no public response may be kept (`max-age`) beyond the next one.
+
 The cache cannot be flooded: a response is stored only if its view read every parameter of the request, and one
 with a query string only the second time this process is asked for it (random URLs never repeat); every table kept
 in the process is bounded.
 """
 
+import bisect
 import hashlib
 from collections import OrderedDict
 
@@ -20,7 +24,8 @@ from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
-from django.utils.cache import patch_vary_headers
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
@@ -157,10 +162,21 @@ def what_was_asked(request):
 
 
 def variant_key(request, asked):
-    """What identifies one response: the code, the content version and what the request asked for."""
+    """What identifies one response: the code, the content version, the expiries passed since and what the request
+    asked for; and when the next expiry is due (None if none is)."""
     number, changed_at = request.content_version = changes.current()
+    expiries = per_version(request, "readers", Readers).expiry_times
+    passed = bisect.bisect_right(expiries, timezone.now())
     # The time as well as the number: a database restored from a backup counts again from an earlier number.
-    return "response:" + digest(settings.SECRET_KEY, release(), str(number), changed_at.isoformat(), asked)
+    key = digest(settings.SECRET_KEY, release(), str(number), changed_at.isoformat(), str(passed), asked)
+    return "response:" + key, expiries[passed] if passed < len(expiries) else None
+
+
+def kept_until(response, moment):
+    """A public response may be kept by browsers and proxies until `moment` at the latest."""
+    if moment is not None and "public" in response.get("Cache-Control", ""):
+        patch_cache_control(response, max_age=max(0, int((moment - timezone.now()).total_seconds())))
+    return response
 
 
 class Doorkeeper:
@@ -222,18 +238,18 @@ class ResponseCacheMiddleware:
         if not anonymous_read(request):
             return self.get_response(request)
         asked = what_was_asked(request)
-        key = variant_key(request, asked)
+        key, next_expiry = variant_key(request, asked)
         cache = caches[settings.RESPONSE_CACHE]
         stored = self.lookup(cache, key)
         if stored is not None:
             status, headers, content, etag = stored
             if names_etag(request, etag):
-                return not_modified(etag, headers)
+                return kept_until(not_modified(etag, headers), next_expiry)
             response = HttpResponse(b"" if request.method == "HEAD" else content, status=status, headers=headers)
             response["X-Cache"], response["ETag"] = "hit", etag
-            return response
+            return kept_until(response, next_expiry)
         request.GET = parameters = ParametersRead.of(request.GET)
-        response = self.get_response(request)
+        response = kept_until(self.get_response(request), next_expiry)
         if not storable(response):
             return response
         del response["Last-Modified"]

@@ -2,10 +2,11 @@
 from what each page type declares (`content_kind`, `date_field` or `year_field`) and from the settings, so that
 listings, search and the API share one registry."""
 
+from django.apps import apps
 from django.conf import settings
 from django.utils.text import format_lazy
 
-from wagtail.models import get_page_models
+from wagtail.models import DraftStateMixin, Page, get_page_models
 
 # The years a page's own date may fall in: the bound of the story year field, the search and API year filters.
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
@@ -26,6 +27,13 @@ class UnknownItem(InvalidFilter):
     """A well-formed id that names nothing readers may see: not found (404), as a page id that is not there."""
 
     code, status = "not_found", 404
+
+
+def publishable_models():
+    """The models with a publishing state (drafts, go-live, expiry): Page, for every page type, and the snippets
+    that have one."""
+    models = [model for model in apps.get_models() if issubclass(model, DraftStateMixin)]
+    return [model for model in models if model is Page or not issubclass(model, Page)]
 
 
 def content_languages():

@@ -2,9 +2,15 @@
 sync, search and its index, the sitemap and feeds, rich-text links, files).
 
 A stranger may see:
-- a page that is live, under a site's root page in one of its languages, with no view restriction on it or above;
+- a page that is live and not past its expiry, under a site's root page in one of its languages, with no view
+  restriction on it or above;
 - an image or document outside the private collections (those under a view restriction, with all they hold);
-- a snippet with a publishing state (topics, organisations, glossary terms) once it is live; other snippets always.
+- a snippet with a publishing state (topics, organisations, glossary terms) once it is live and until its expiry;
+  other snippets always.
+
+Expiry counts from its time, not from when the task worker unpublishes the item (scheduling.tasks), so that a
+reader never gets an expired page while the worker catches up; `expiry_times` lets the response cache and
+`Cache-Control` end what they keep at the next expiry.
 
 Nothing else is shown publicly, to staff either while they read the public site, so that one copy of a public
 response serves everyone. `readers()` is the definition in force for the request being served (the serving apps
@@ -16,6 +22,7 @@ from contextvars import ContextVar
 from functools import cached_property
 
 from django.db.models import Q
+from django.utils import timezone
 
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
@@ -30,7 +37,13 @@ from wagtail.models import (
     TranslatableMixin,
 )
 
+from .content import publishable_models
+
 _in_force = ContextVar("readers", default=None)
+
+
+def is_on_time(item):
+    return item.live and (item.expire_at is None or item.expire_at > timezone.now())
 
 
 def under_any(paths):
@@ -60,6 +73,25 @@ class Readers:
             ids.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
         return frozenset(ids)
 
+    @cached_property
+    def expiry_times(self):
+        """When each live page and snippet expires, in order: what readers see changes at each of these times,
+        with no content change before it (the same list in every process for one content version)."""
+        times = set()
+        for model in publishable_models():
+            times.update(model.objects.filter(live=True, expire_at__isnull=False).values_list("expire_at", flat=True))
+        return tuple(sorted(times))
+
+    def on_time(self, queryset):
+        """The live items of `queryset` (pages, or snippets with a publishing state) not past their expiry: by id,
+        as the search backends filter only on indexed fields, and only once an expiry has passed."""
+        queryset = queryset.filter(live=True)
+        now = timezone.now()
+        if not self.expiry_times or self.expiry_times[0] > now:
+            return queryset
+        expired = queryset.model.objects.filter(live=True, expire_at__lte=now).values_list("pk", flat=True)
+        return queryset.exclude(pk__in=list(expired))
+
     @property
     def restricted_q(self):
         return under_any(self.restricted_paths)
@@ -69,7 +101,7 @@ class Readers:
         every language by default; the API narrows it to the request's site)."""
         queryset = Page.objects.all() if queryset is None else queryset
         root_paths = self.root_paths if roots is None else [root.path for root in roots]
-        return queryset.live().exclude(self.restricted_q).filter(under_any(root_paths))
+        return self.on_time(queryset).exclude(self.restricted_q).filter(under_any(root_paths))
 
     def media(self, queryset):
         """The images or documents of `queryset` outside private collections."""
@@ -84,7 +116,7 @@ class Readers:
         if issubclass(model, AbstractImage | AbstractDocument):
             return self.media(queryset)
         if issubclass(model, DraftStateMixin):
-            return queryset.filter(live=True)
+            return self.on_time(queryset)
         return queryset
 
     def can_see(self, item):
@@ -93,14 +125,14 @@ class Readers:
         if isinstance(item, Page):
             path = item.path
             return (
-                item.live
+                is_on_time(item)
                 and path.startswith(self.root_paths)
                 and not (self.restricted_paths and path.startswith(self.restricted_paths))
             )
         if isinstance(item, AbstractImage | AbstractDocument):
             return item.collection_id not in self.private_collections
         if isinstance(item, DraftStateMixin):
-            return item.live
+            return is_on_time(item)
         return True
 
     def shown(self, item):

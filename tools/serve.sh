@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The last step of `make run`: the development server on 127.0.0.1:$PORT, and beside it the task worker
-# (`manage.py db_worker`) when tasks run in the background, which they do when a search engine is configured
-# (BACKGROUND_TASKS in cms/settings/base.py). The worker stops with the server.
+# (`manage.py db_worker`), which carries out schedules and sends search index updates and webhooks; unless
+# BACKGROUND_TASKS=false runs tasks in the request (cms/settings/base.py). The worker stops with the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python="${VENV:-.venv}/bin/python"
@@ -10,6 +10,6 @@ if [ "$background" = True ]; then
     "$python" manage.py db_worker &
     worker=$!
     trap 'kill "$worker" 2>/dev/null || true' EXIT
-    echo "Task worker started (pid $worker): search index updates run in the background." >&2
+    echo "Task worker started (pid $worker): schedules, search index updates and webhooks run in the background." >&2
 fi
 "$python" manage.py runserver "127.0.0.1:${PORT:-8000}"

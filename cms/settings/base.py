@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "search",
     "api",
     "delivery",
+    "scheduling",
     "translation",  # before wagtail_localize: its admin URLs take the place of two of wagtail-localize's
     "demo",
     "wagtail_localize",
@@ -215,10 +216,10 @@ if ELASTICSEARCH_URL:
         "database": {"BACKEND": "wagtail.search.backends.database"},
     }
 
-# Background tasks (django-tasks, Wagtail's own and the search index updates): run by a worker process
-# (`manage.py db_worker`) from the database when a search engine is configured, so that no request waits for it;
-# otherwise at once, in the request (the database search index needs no worker).
-BACKGROUND_TASKS = os.environ.get("BACKGROUND_TASKS", "true" if ELASTICSEARCH_URL else "false").lower() == "true"
+# Background tasks (django-tasks: scheduled publishing, search index updates, translation syncs, Wagtail's own): run
+# by a worker process (`manage.py db_worker`) from the database, so that no request waits for them and a schedule
+# is carried out at its time. BACKGROUND_TASKS=false runs them at once, in the request, and carries out no schedule.
+BACKGROUND_TASKS = os.environ.get("BACKGROUND_TASKS", "true").lower() == "true"
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend"

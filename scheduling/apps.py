@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class SchedulingConfig(AppConfig):
+    name = "scheduling"
+    verbose_name = "Scheduled publishing"
+
+    def ready(self):
+        from .schedule import watch_schedules
+
+        watch_schedules()
