@@ -7,5 +7,7 @@ class SchedulingConfig(AppConfig):
 
     def ready(self):
         from .schedule import watch_schedules
+        from .together import watch_sources
 
         watch_schedules()
+        watch_sources()

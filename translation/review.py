@@ -11,6 +11,9 @@ from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -18,6 +21,8 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import Translation
+
+from scheduling.together import schedule_revision, source_go_live
 
 from .compat import EDITOR_PUBLISH_FIELD, EDITOR_PUBLISH_VALUE
 from .glossary_check import flags_summary, glossary_flags
@@ -134,6 +139,28 @@ def approvable(page):
 
 
 @require_POST
+def requested_go_live(request, page):
+    """When the reviewer's approval has the translation go live: None for now, or (time, whether it follows its
+    English source's schedule). A choice that cannot be carried out raises ValueError with the reason."""
+    choice = request.POST.get("go_live", "now")
+    if choice == "now":
+        return None
+    if choice == "with_source":
+        moment = source_go_live(page)
+        if moment is None:
+            raise ValueError(_("The English page is no longer scheduled: choose another time."))
+        return moment, True
+    if choice != "at":
+        raise ValueError(_("Choose when the translation goes live."))
+    moment = parse_datetime(request.POST.get("go_live_at", "").strip() or "-")
+    if moment is None:
+        raise ValueError(_("Give the date and time the translation goes live."))
+    moment = timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+    if moment <= timezone.now():
+        raise ValueError(_("Choose a time in the future, or publish now."))
+    return moment, False
+
+
 def review_translation(request, translation_id, action):
     """Approve (publishes when it is the last task) or request changes, as the reviewer."""
     _translation, page = get_page_translation(translation_id)
@@ -145,9 +172,21 @@ def review_translation(request, translation_id, action):
     if action not in actions:
         raise PermissionDenied
     task_state = current_task_state(page)
+    try:
+        go_live = requested_go_live(request, page) if action == "approve" else None
+    except ValueError as error:
+        messages.error(request, str(error))
+        return redirect(edit_url(page))
+    if go_live:
+        schedule_revision(task_state.revision, *go_live)
     task_state.task.specific.on_action(task_state, request.user, action, comment=request.POST.get("comment", ""))
     title = task_state.revision.as_object().title  # the reviewed revision's (the page object has the old live one)
-    if action == "approve":
+    if go_live:
+        moment = date_format(timezone.localtime(go_live[0]), "DATETIME_FORMAT")
+        messages.success(
+            request, _("Approved “%(title)s”: it goes live on %(moment)s.") % {"title": title, "moment": moment}
+        )
+    elif action == "approve":
         messages.success(request, _("Approved and published “%(title)s”.") % {"title": title})
     else:
         messages.success(request, _("Sent “%(title)s” back to the translator.") % {"title": title})

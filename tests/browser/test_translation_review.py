@@ -1,10 +1,17 @@
-"""End to end: a translator translates a news article side by side and submits it; a reviewer approves;
-only then do readers see the Chinese page."""
+"""End to end: a translator translates a news article side by side and submits it; a reviewer approves, now or
+with the English page's next version; only then do readers see the Chinese page."""
 
+import datetime
 import urllib.error
 import urllib.request
 
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
 from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import translate_object
 
 import pytest
@@ -79,3 +86,34 @@ def test_translator_submits_reviewer_approves_readers_see_it(live_server, new_pa
     assert f"<h1>{CHINESE_TITLE}</h1>" in html
     assert CHINESE_PARAGRAPH in html
     assert 'lang="zh-hans"' in html
+
+
+def test_reviewer_schedules_the_translation_with_its_english_page(live_server, new_page, tmp_path):
+    """The approval offers the English page's go-live; chosen, readers get the Chinese page only from then."""
+    chinese_locale = Locale.objects.get(language_code="zh-hans")
+    article = publish_article("Water week in Qinhuangdao", slug="water-week")
+    translate_object(article, [chinese_locale])
+    chinese = article.get_translation(chinese_locale)
+    translation = Translation.objects.get(target_locale=chinese_locale, source__object_id=article.translation_key)
+    for segment in StringSegment.objects.filter(source=translation.source):
+        StringTranslation.objects.create(
+            translation_of=segment.string, locale=chinese_locale, context=segment.context, data=CHINESE_TITLE
+        )
+    make_staff("translator", "tina")
+    make_staff("reviewer", "rui")
+    translator = Client()
+    translator.force_login(User.objects.get(username="tina"))
+    translator.post(reverse("translation_submit_for_review", args=[translation.pk]))
+    article.go_live_at = timezone.now() + datetime.timedelta(days=1)
+    article.save_revision().publish()  # the English page's next version is scheduled for tomorrow
+
+    reviewer = new_page()
+    log_in(reviewer, live_server.url, "rui")
+    reviewer.goto(f"{live_server.url}/admin/pages/{chinese.pk}/edit/")
+    reviewer.get_by_label("With the English page", exact=False).check()
+    reviewer.screenshot(path=str(tmp_path / "approve-with-source.png"))
+    reviewer.click("[data-review-action=approve]")
+    reviewer.get_by_text("goes live on").first.wait_for()
+    assert anonymous_get(f"{live_server.url}/zh-hans/news/water-week/")[0] == 404
+    pending = chinese.revisions.get(approved_go_live_at__isnull=False).approved_go_live_at
+    assert pending == article.revisions.get(approved_go_live_at__isnull=False).approved_go_live_at

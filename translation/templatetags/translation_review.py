@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from wagtail.models import Page
 
+from scheduling.together import source_go_live
 from translation.compat import EDITOR_ROOT_SELECTOR, editor_props
 from translation.glossary_check import flags_summary, glossary_flags
 from translation.guards import can_edit, can_publish, in_review
@@ -77,6 +78,7 @@ def translation_editor_footer(context):
         "review_blocker": review_blocker(instance) if reviewing else None,
         "can_submit": is_page and not reviewing and can_edit(user, instance),
         "review_actions": review_actions(instance, user) if reviewing else [],
+        "source_go_live": source_go_live(instance) if reviewing else None,
         "publisher": can_publish(user, instance),
         "edit_url": edit_url(instance),
         "convert_to_alias_url": reverse("wagtail_localize:convert_to_alias", args=[instance.pk]) if is_page else "",
