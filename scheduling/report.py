@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Locale, Revision
+from wagtail.models import Locale, Page, Revision
 
 from home.content import publishable_models
 
@@ -43,9 +43,8 @@ def scheduled_items():
     for model in publishable_models():
         for item in model.objects.filter(live=True).exclude(expire_at=None).select_related("locale"):
             found[(model, item.pk)] = [item, None, item.expire_at]
-    revisions = Revision.objects.exclude(approved_go_live_at=None).select_related("base_content_type")
     by_type = {}
-    for revision in revisions:
+    for revision in Revision.objects.exclude(approved_go_live_at=None):
         by_type.setdefault(revision.base_content_type_id, []).append(revision)
     for type_id, pending in by_type.items():
         model = ContentType.objects.get_for_id(type_id).model_class()
@@ -68,7 +67,7 @@ def schedule_rows(user):
         if edit_url is None:
             continue
         model = type(item)._meta.concrete_model
-        kind = "page" if hasattr(item, "path") else model._meta.verbose_name
+        kind = "page" if isinstance(item, Page) else model._meta.verbose_name
         row = rows.setdefault((model, item.translation_key), Row(kind=kind))
         row.versions[item.locale.language_code] = Version(str(item), edit_url, go_live_at, expire_at)
     return sorted(rows.values(), key=lambda row: row.first_moment)

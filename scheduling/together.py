@@ -62,12 +62,12 @@ def follow(source):
 def source_changed(instance):
     """An item in the default language whose schedule may have changed."""
     in_default_language = isinstance(instance, TranslatableMixin) and instance.locale_id == Locale.get_default().pk
-    if in_default_language and FollowsSource.objects.exists():
+    if in_default_language:
         follow(instance)
 
 
 def revision_saved(sender, instance, **kwargs):
-    if FollowsSource.objects.exists():
+    if FollowsSource.objects.exists():  # before reading the revision's object, which most saves never need
         source_changed(instance.content_object)
 
 

@@ -12,7 +12,7 @@ from django.core.management import call_command
 
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from bs4 import BeautifulSoup
 from django_tasks_db.management.commands import db_worker
@@ -22,6 +22,7 @@ from hypothesis.stateful import run_state_machine_as_test
 
 from home.models import HomePage
 from news.models import NewsArticlePage, NewsIndexPage
+from translation.open_strings import open_strings
 
 NEWS = "news.NewsArticlePage"
 
@@ -76,6 +77,18 @@ def save_bookkeeping(article):
 def translation_of(page, language="zh-hans"):
     source = TranslationSource.objects.get_for_instance(page)
     return Translation.objects.get(source=source, target_locale__language_code=language)
+
+
+def translate_all(translation, text="已翻译"):
+    """A translator's text for every string still open (missing, or only a suggestion)."""
+    for item in open_strings(translation):
+        segment = StringSegment.objects.get(pk=item.segment_id)
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=translation.target_locale,
+            context=segment.context,
+            defaults={"data": f"{text} {segment.order}", "translation_type": "manual", "tool_name": ""},
+        )
 
 
 def change_first_paragraph(article, html):

@@ -16,10 +16,10 @@ from .helpers import (
     english_article,
     messages_of,
     run_worker,
+    translate_all,
     translation_of,
 )
 from .test_scheduling import schedule, soon, wait_until
-from .test_translation_workflow import translate_all
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +94,7 @@ def test_a_translation_following_a_cancelled_schedule_is_unscheduled(client, adm
     [
         ({"go_live": "at", "go_live_at": "2020-01-01T09:00"}, "Choose a time in the future"),
         ({"go_live": "at", "go_live_at": "next Tuesday"}, "Give the date and time"),
+        ({"go_live": "at", "go_live_at": "2099-02-30T09:00"}, "Give the date and time"),
         ({"go_live": "whenever"}, "Choose when the translation goes live"),
     ],
 )
@@ -103,6 +104,14 @@ def test_a_go_live_that_cannot_be_carried_out_is_refused_with_its_reason(client,
     assert any(message in text for text in messages_of(response))
     chinese.refresh_from_db()
     assert chinese.workflow_in_progress and scheduled_at(chinese) is None
+
+
+def test_approval_is_only_ever_a_post(client, in_review):
+    """A link or a prefetch (GET) must not approve and publish: only the footer's form does."""
+    _article, chinese, translation = in_review
+    assert client.get(reverse("translation_review_action", args=[translation.pk, "approve"])).status_code == 405
+    chinese.refresh_from_db()
+    assert chinese.workflow_in_progress
 
 
 def test_a_translation_can_go_live_at_its_own_time(client, in_review):

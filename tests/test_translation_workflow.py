@@ -18,7 +18,14 @@ from translation.roles import setup_roles
 from translation.status import MISSING, OUT_OF_DATE, UP_TO_DATE, translation_statuses
 
 from .factories import make_staff, publish_article
-from .helpers import change_first_paragraph, chinese_translation, english_article, messages_of, translation_of
+from .helpers import (
+    change_first_paragraph,
+    chinese_translation,
+    english_article,
+    messages_of,
+    translate_all,
+    translation_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,18 +47,6 @@ def submit_for_translation(client, page):
         reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
         {"locales": [Locale.objects.get(language_code="zh-hans").pk]},
     )
-
-
-def translate_all(translation, text="已翻译"):
-    """A translator's text for every string still open (missing, or only a suggestion)."""
-    for item in open_strings(translation):
-        segment = StringSegment.objects.get(pk=item.segment_id)
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=translation.target_locale,
-            context=segment.context,
-            defaults={"data": f"{text} {segment.order}", "translation_type": "manual", "tool_name": ""},
-        )
 
 
 # -- nothing untranslated goes live --------------------------------------------------------------------

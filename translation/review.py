@@ -138,7 +138,6 @@ def approvable(page):
     return review_blocker(page) is None
 
 
-@require_POST
 def requested_go_live(request, page):
     """When the reviewer's approval has the translation go live: None for now, or (time, whether it follows its
     English source's schedule). A choice that cannot be carried out raises ValueError with the reason."""
@@ -152,7 +151,10 @@ def requested_go_live(request, page):
         return moment, True
     if choice != "at":
         raise ValueError(_("Choose when the translation goes live."))
-    moment = parse_datetime(request.POST.get("go_live_at", "").strip() or "-")
+    try:
+        moment = parse_datetime(request.POST.get("go_live_at", "").strip())
+    except ValueError:  # well-formed, but no such date: 2026-02-30
+        moment = None
     if moment is None:
         raise ValueError(_("Give the date and time the translation goes live."))
     moment = timezone.make_aware(moment) if timezone.is_naive(moment) else moment
@@ -161,6 +163,7 @@ def requested_go_live(request, page):
     return moment, False
 
 
+@require_POST
 def review_translation(request, translation_id, action):
     """Approve (publishes when it is the last task) or request changes, as the reviewer."""
     _translation, page = get_page_translation(translation_id)

@@ -11,13 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.factories import make_staff, publish_article
+from tests.helpers import translate_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -95,10 +96,7 @@ def test_reviewer_schedules_the_translation_with_its_english_page(live_server, n
     translate_object(article, [chinese_locale])
     chinese = article.get_translation(chinese_locale)
     translation = Translation.objects.get(target_locale=chinese_locale, source__object_id=article.translation_key)
-    for segment in StringSegment.objects.filter(source=translation.source):
-        StringTranslation.objects.create(
-            translation_of=segment.string, locale=chinese_locale, context=segment.context, data=CHINESE_TITLE
-        )
+    translate_all(translation, CHINESE_TITLE)
     make_staff("translator", "tina")
     make_staff("reviewer", "rui")
     translator = Client()
