@@ -42,6 +42,8 @@ UNWATCHED_APPS = {
     "wagtailusers",
     "wagtail_localize",
     "delivery",
+    "scheduling",
+    "webhooks",
 }
 UNWATCHED_MODEL_PREFIXES = (
     "wagtailcore.revision",

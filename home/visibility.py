@@ -122,17 +122,21 @@ class Readers:
     def can_see(self, item):
         if item is None:
             return False
+        if isinstance(item, DraftStateMixin) and not is_on_time(item):
+            return False
+        return self.in_public_place(item)
+
+    def in_public_place(self, item):
+        """Whether readers see `item` whenever it is live and on time: a page under a site's root with no view
+        restriction, an image or document outside the private collections; any snippet. (A page just unpublished
+        or expired was seen by readers until then if it is in a public place.)"""
         if isinstance(item, Page):
             path = item.path
-            return (
-                is_on_time(item)
-                and path.startswith(self.root_paths)
-                and not (self.restricted_paths and path.startswith(self.restricted_paths))
+            return path.startswith(self.root_paths) and not (
+                self.restricted_paths and path.startswith(self.restricted_paths)
             )
         if isinstance(item, AbstractImage | AbstractDocument):
             return item.collection_id not in self.private_collections
-        if isinstance(item, DraftStateMixin):
-            return is_on_time(item)
         return True
 
     def shown(self, item):

@@ -123,6 +123,29 @@ def _reset_language():
 
 
 @pytest.fixture
+def database_tasks():
+    """Tasks queued in the database, for the real worker (tests.helpers.run_worker) to run."""
+    with override_settings(TASKS=settings.DATABASE_TASKS):
+        yield
+
+
+@pytest.fixture
+def receivers(database_tasks):
+    """Starts real webhook receivers (tests/receiver.py) as asked, with tasks for the real worker; stops them after."""
+    from .receiver import Receiver
+
+    started = []
+
+    def start(**behaviour):
+        started.append(Receiver(**behaviour))
+        return started[-1]
+
+    yield start
+    for receiver in started:
+        receiver.stop()
+
+
+@pytest.fixture
 def locales():
     from wagtail.models import Locale
 

@@ -199,13 +199,15 @@ def stored_entries(cache):
 
 
 def run_worker():
-    """The real `db_worker`, until no task is ready, in this test's transaction. Between tasks the worker closes
-    connections that are not in autocommit mode, which would close the test's own; it is kept open, as Django's
-    test client does around requests. The signal handlers the worker installs are given back after."""
+    """The real `db_worker` on every queue, until no task is ready, in this test's transaction. Between tasks the
+    worker closes connections that are not in autocommit mode, which would close the test's own; it is kept open, as
+    Django's test client does around requests. The signal handlers the worker installs are given back after."""
     handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
     try:
         with mock.patch.object(db_worker, "close_old_connections", lambda: None):
-            call_command("db_worker", batch=True, interval=0, startup_delay=False, reload=False, verbosity=0)
+            call_command(
+                "db_worker", queue_name="*", batch=True, interval=0, startup_delay=False, reload=False, verbosity=0
+            )
     finally:
         for sig, handler in handlers.items():
             signal.signal(sig, handler)

@@ -6,8 +6,6 @@ honoured."""
 import datetime
 import time
 
-from django.conf import settings
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -24,12 +22,6 @@ from .factories import publish_article
 from .helpers import api, items, run_worker
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_tasks")]
-
-
-@pytest.fixture
-def database_tasks():
-    with override_settings(TASKS=settings.DATABASE_TASKS):
-        yield
 
 
 def soon(seconds):

@@ -9,7 +9,9 @@ background="$("$python" manage.py shell --no-imports -c 'from django.conf import
 if [ "$background" = True ]; then
     "$python" manage.py db_worker &
     worker=$!
-    trap 'kill "$worker" 2>/dev/null || true' EXIT
-    echo "Task worker started (pid $worker): schedules, search index updates and webhooks run in the background." >&2
+    "$python" manage.py db_worker --queue-name webhooks &
+    sender=$!
+    trap 'kill "$worker" "$sender" 2>/dev/null || true' EXIT
+    echo "Task workers started (pids $worker, $sender): schedules, search index updates and webhooks run in the background." >&2
 fi
 "$python" manage.py runserver "127.0.0.1:${PORT:-8000}"

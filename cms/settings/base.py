@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "api",
     "delivery",
     "scheduling",
+    "webhooks",
     "translation",  # before wagtail_localize: its admin URLs take the place of two of wagtail-localize's
     "demo",
     "wagtail_localize",
@@ -224,9 +225,19 @@ TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend"
         if BACKGROUND_TASKS
-        else "django_tasks.backends.immediate.ImmediateBackend"
+        else "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "webhooks"],
     }
 }
+
+# Webhooks (the webhooks app; sent by the worker of the `webhooks` queue): seconds a receiver has to answer, hours an
+# event is retried, days of failing before an endpoint is switched off, days the delivery log is kept. Receivers on
+# loopback, private or link-local addresses are refused unless WEBHOOKS_ALLOW_PRIVATE=true (a closed network).
+WEBHOOKS_TIMEOUT = float(os.environ.get("WEBHOOKS_TIMEOUT", "5"))
+WEBHOOKS_RETRY_HOURS = float(os.environ.get("WEBHOOKS_RETRY_HOURS", "28"))
+WEBHOOKS_SWITCH_OFF_DAYS = float(os.environ.get("WEBHOOKS_SWITCH_OFF_DAYS", "5"))
+WEBHOOKS_KEEP_DAYS = float(os.environ.get("WEBHOOKS_KEEP_DAYS", "30"))
+WEBHOOKS_ALLOW_PRIVATE = os.environ.get("WEBHOOKS_ALLOW_PRIVATE", "false").lower() == "true"
 
 LOGGING = {
     "version": 1,

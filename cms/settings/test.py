@@ -51,7 +51,10 @@ CACHES = {
 TEST_REDIS_URL = for_this_worker(os.environ.get("TEST_REDIS_URL", ""))
 # Tasks run at once, in the test's transaction; the background path (queue, worker, retries) is tested with
 # DATABASE_TASKS and the real db_worker.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default", "webhooks"]}}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "webhooks"]}}
+# The webhook tests' receivers listen on loopback; a hung one is given up on after a second.
+WEBHOOKS_ALLOW_PRIVATE = True
+WEBHOOKS_TIMEOUT = 1
 SEARCH_ENGINE_COOLDOWN = 1
 SEARCH_INDEX_RETRY_MAX_DELAY = 1

@@ -1,0 +1,152 @@
+"""Which changes become events: each change readers can see (the one definition, home.visibility.Readers), as it
+commits. A page or snippet published while readers may see it; one unpublished (by hand or at its expiry) or deleted
+while in a public place; a page moved; pages that a view restriction hides or frees. Never a draft, a preview, a
+scheduled revision before its time, or a page readers cannot see. The event and its deliveries are written in the
+transaction of the change, and the webhook worker is woken when it commits (webhooks.sending)."""
+
+import json
+import threading
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.utils import timezone
+
+from wagtail.models import DraftStateMixin, Page, PageViewRestriction
+from wagtail.signals import post_page_move, pre_page_move, published, unpublished
+
+from delivery.changes import current
+from home.visibility import Readers
+
+from .described import describe
+from .models import Delivery, Endpoint, Event, EventType
+from .sending import wake_sender
+
+_before = threading.local()  # what readers could see before a move or a restriction change, by page id
+
+
+def is_snippet(item):
+    return isinstance(item, DraftStateMixin) and not isinstance(item, Page)
+
+
+def emit(event_type, items, scheduled=False):
+    """One event per item (pages or snippets) for the endpoints that want it."""
+    endpoints = list(Endpoint.objects.filter(enabled=True).prefetch_related("locales", "content_types"))
+    endpoints = [endpoint for endpoint in endpoints if event_type in endpoint.events]
+    if not endpoints:
+        return
+    version = current()[0]
+    for item in items:
+        data, model = getattr(item, "_described", None) or describe(item)
+        wanted = [endpoint for endpoint in endpoints if wants(endpoint, item, model)]
+        if not wanted:
+            continue
+        event = Event(type=event_type, subject=f"{data['kind']}:{data['type']}:{data['id']}")
+        event.created_at = timezone.now()
+        body = {
+            "id": event.event_id,
+            "type": event_type,
+            "timestamp": event.created_at,
+            "content_version": version,
+            "scheduled": scheduled,
+            "data": data,
+        }
+        event.body = json.dumps(body, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+        event.save()
+        Delivery.objects.bulk_create([Delivery(endpoint=endpoint, event=event) for endpoint in wanted])
+    wake_sender()
+
+
+def wants(endpoint, item, model):
+    locales = [locale.pk for locale in endpoint.locales.all()]
+    content_types = [content_type.model_class() for content_type in endpoint.content_types.all()]
+    return (not locales or item.locale_id in locales) and (not content_types or model in content_types)
+
+
+def has_endpoints():
+    return Endpoint.objects.filter(enabled=True).exists()
+
+
+def on_published(sender, instance, revision=None, **kwargs):
+    """A publish readers see (not one scheduled for later, which sends its event when the worker carries it out)."""
+    if Readers().can_see(instance):
+        scheduled = revision is not None and revision.approved_go_live_at is not None
+        kind = EventType.PAGE_PUBLISHED if isinstance(instance, Page) else EventType.SNIPPET_PUBLISHED
+        emit(kind, [instance], scheduled=scheduled)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    """Sent by Wagtail only for an item that was live: readers saw it until now (or until its expiry) if it is in a
+    public place. (Wagtail also unpublishes a page it is about to delete: its deleted event says it all.)"""
+    if not hasattr(instance, "_described") and Readers().in_public_place(instance):
+        kind = EventType.PAGE_UNPUBLISHED if isinstance(instance, Page) else EventType.SNIPPET_UNPUBLISHED
+        emit(kind, [instance], scheduled=instance.expired)
+
+
+def before_delete(sender, instance, **kwargs):
+    if isinstance(instance, PageViewRestriction):
+        remember_visible(instance.page_id)
+    elif sender is Page or is_snippet(instance):
+        stored = sender._base_manager.filter(pk=instance.pk, live=True).first() if has_endpoints() else None
+        shown = stored is not None and Readers().in_public_place(stored)
+        instance._described = describe(stored) if shown else None  # while its site and source can be looked up
+
+
+def after_delete(sender, instance, **kwargs):
+    if isinstance(instance, PageViewRestriction):
+        announce_visibility_changes(instance.page_id)
+    elif getattr(instance, "_described", None):
+        emit(EventType.PAGE_DELETED if isinstance(instance, Page) else EventType.SNIPPET_DELETED, [instance])
+
+
+def before_restriction_saved(sender, instance, **kwargs):
+    remember_visible(instance.page_id)
+
+
+def after_restriction_saved(sender, instance, **kwargs):
+    announce_visibility_changes(instance.page_id)
+
+
+def before_move(sender, instance, **kwargs):
+    remember_visible(instance.pk)
+
+
+def after_move(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
+    announce_visibility_changes(instance.pk, moved=url_path_before != url_path_after)
+
+
+def visible_under(page_id):
+    pages = Page.objects.filter(pk=page_id).first()
+    if pages is None:
+        return set()
+    return set(Readers().pages(Page.objects.descendant_of(pages, inclusive=True)).values_list("pk", flat=True))
+
+
+def remember_visible(page_id):
+    remembered = getattr(_before, "pages", None)
+    if remembered is None:
+        remembered = _before.pages = {}
+    remembered[page_id] = visible_under(page_id) if has_endpoints() else None
+
+
+def announce_visibility_changes(page_id, moved=False):
+    """Pages under `page_id` readers can now see (published), no longer see (unpublished) or see at a new URL."""
+    before = getattr(_before, "pages", {}).pop(page_id, None)
+    if before is None:
+        return
+    after = visible_under(page_id)
+    pages = Page.objects.filter(pk__in=before | after).order_by("path")
+    emit(EventType.PAGE_PUBLISHED, pages.filter(pk__in=after - before))
+    emit(EventType.PAGE_UNPUBLISHED, pages.filter(pk__in=before - after))
+    if moved:
+        emit(EventType.PAGE_MOVED, pages.filter(pk__in=before & after))
+
+
+def watch_changes():
+    published.connect(on_published, dispatch_uid="webhooks:published")
+    unpublished.connect(on_unpublished, dispatch_uid="webhooks:unpublished")
+    pre_delete.connect(before_delete, dispatch_uid="webhooks:before_delete")
+    post_delete.connect(after_delete, dispatch_uid="webhooks:after_delete")
+    pre_save.connect(before_restriction_saved, sender=PageViewRestriction, dispatch_uid="webhooks:before_restrict")
+    post_save.connect(after_restriction_saved, sender=PageViewRestriction, dispatch_uid="webhooks:after_restrict")
+    pre_page_move.connect(before_move, dispatch_uid="webhooks:before_move")
+    post_page_move.connect(after_move, dispatch_uid="webhooks:after_move")
