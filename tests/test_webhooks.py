@@ -128,6 +128,16 @@ def test_unpublish_move_restriction_and_delete_each_send_their_event(receivers):
     assert ("page.moved", f"page:news.NewsArticlePage:{third.pk}") in events
 
 
+def test_a_page_copied_live_is_announced_as_published(receivers):
+    receiver = receivers()
+    endpoint_for(receiver)
+    original = english_article()
+    copy = original.copy(update_attrs={"slug": "copied-article", "title": "Copied article"}, keep_live=True)
+    run_worker()
+    [event] = [item.event for item in receiver.accepted()]
+    assert (event["type"], event["data"]["id"], event["data"]["url"]) == ("page.published", copy.pk, copy.full_url)
+
+
 def test_a_receiver_down_then_failing_then_back_gets_every_event_once_in_order(receivers):
     receiver = receivers(status=500)
     endpoint = endpoint_for(receiver)
@@ -180,18 +190,22 @@ def test_a_hung_receiver_delays_neither_the_editor_nor_other_receivers(receivers
     assert timed_out.status_code is None and "timed out" in timed_out.error
 
 
-def test_a_scheduled_publish_sends_its_event_at_go_live(receivers):
+def test_a_scheduled_publish_and_expiry_send_their_events_at_their_times(receivers):
     receiver = receivers()
     endpoint_for(receiver)
     article = publish_article("Green consumption fair", publish=False)
-    article.go_live_at = timezone.now() + datetime.timedelta(seconds=1)
+    start = timezone.now()
+    article.go_live_at = start + datetime.timedelta(seconds=1)
+    article.expire_at = start + datetime.timedelta(seconds=2)
     article.save_revision().publish()
     run_worker()
     assert receiver.received == []
-    time.sleep(1.1)
-    run_worker()
-    [event] = [item.event for item in receiver.accepted()]
-    assert event["type"] == "page.published" and event["scheduled"] is True and event["data"]["id"] == article.pk
+    for moment, expected in ((article.go_live_at, "page.published"), (article.expire_at, "page.unpublished")):
+        time.sleep(max(0, (moment - timezone.now()).total_seconds()) + 0.1)
+        run_worker()
+        event = receiver.accepted()[-1].event
+        assert (event["type"], event["scheduled"], event["data"]["id"]) == (expected, True, article.pk)
+    assert len(receiver.accepted()) == 2
 
 
 @override_settings(WEBHOOKS_ALLOW_PRIVATE=False)

@@ -12,7 +12,14 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from django.utils import timezone
 
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction
-from wagtail.signals import post_page_move, pre_page_move, published, unpublished
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    pre_page_move,
+    published,
+    unpublished,
+)
 
 from delivery.changes import current
 from home.visibility import Readers
@@ -28,15 +35,16 @@ def is_snippet(item):
     return isinstance(item, DraftStateMixin) and not isinstance(item, Page)
 
 
-def emit(event_type, items, scheduled=False):
-    """One event per item (pages or snippets) for the endpoints that want it."""
+def emit(event_type, items, scheduled=False, described=None):
+    """One event per item (pages or snippets) for the endpoints that want it; `described`: the one item's
+    description, taken before it was deleted."""
     endpoints = list(Endpoint.objects.filter(enabled=True).prefetch_related("locales", "content_types"))
     endpoints = [endpoint for endpoint in endpoints if event_type in endpoint.events]
     if not endpoints:
         return
     version = current()[0]
     for item in items:
-        data, model = getattr(item, "_described", None) or describe(item)
+        data, model = described or describe(item)
         wanted = [endpoint for endpoint in endpoints if wants(endpoint, item, model)]
         if not wanted:
             continue
@@ -67,19 +75,50 @@ def has_endpoints():
 
 
 def on_published(sender, instance, revision=None, **kwargs):
-    """A publish readers see (not one scheduled for later, which sends its event when the worker carries it out)."""
-    if Readers().can_see(instance):
+    """`published`, for snippets: pages are told by `page_published`, which Wagtail also sends for a page copied
+    live and for the aliases of a page published."""
+    if not isinstance(instance, Page):
+        announce_publish(instance, revision)
+
+
+def on_page_published(sender, instance, revision=None, **kwargs):
+    announce_publish(instance, revision)
+
+
+def announce_publish(item, revision):
+    """A publish readers see (not one scheduled for later, which is announced when the worker carries it out)."""
+    if Readers().can_see(item):
         scheduled = revision is not None and revision.approved_go_live_at is not None
-        kind = EventType.PAGE_PUBLISHED if isinstance(instance, Page) else EventType.SNIPPET_PUBLISHED
-        emit(kind, [instance], scheduled=scheduled)
+        kind = EventType.PAGE_PUBLISHED if isinstance(item, Page) else EventType.SNIPPET_PUBLISHED
+        emit(kind, [item], scheduled=scheduled)
 
 
 def on_unpublished(sender, instance, **kwargs):
-    """Sent by Wagtail only for an item that was live: readers saw it until now (or until its expiry) if it is in a
-    public place. (Wagtail also unpublishes a page it is about to delete: its deleted event says it all.)"""
-    if not hasattr(instance, "_described") and Readers().in_public_place(instance):
-        kind = EventType.PAGE_UNPUBLISHED if isinstance(instance, Page) else EventType.SNIPPET_UNPUBLISHED
-        emit(kind, [instance], scheduled=instance.expired)
+    if not isinstance(instance, Page):
+        announce_unpublish(instance)
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    announce_unpublish(instance)
+
+
+def announce_unpublish(item):
+    """Wagtail unpublishes only what was live: readers saw it until now (or until its expiry) if it is in a public
+    place. (Wagtail also unpublishes a page it is about to delete: its deleted event says it all.)"""
+    if subject_key(item) not in deleting() and Readers().in_public_place(item):
+        kind = EventType.PAGE_UNPUBLISHED if isinstance(item, Page) else EventType.SNIPPET_UNPUBLISHED
+        emit(kind, [item], scheduled=item.expired)
+
+
+def subject_key(item):
+    return ("page" if isinstance(item, Page) else item._meta.label, item.pk)
+
+
+def deleting():
+    """{subject key: description, or None when readers could not see it} of the items being deleted."""
+    if not hasattr(_before, "deleting"):
+        _before.deleting = {}
+    return _before.deleting
 
 
 def before_delete(sender, instance, **kwargs):
@@ -88,14 +127,17 @@ def before_delete(sender, instance, **kwargs):
     elif sender is Page or is_snippet(instance):
         stored = sender._base_manager.filter(pk=instance.pk, live=True).first() if has_endpoints() else None
         shown = stored is not None and Readers().in_public_place(stored)
-        instance._described = describe(stored) if shown else None  # while its site and source can be looked up
+        deleting()[subject_key(instance)] = describe(stored) if shown else None  # while its site can be found
 
 
 def after_delete(sender, instance, **kwargs):
     if isinstance(instance, PageViewRestriction):
         announce_visibility_changes(instance.page_id)
-    elif getattr(instance, "_described", None):
-        emit(EventType.PAGE_DELETED if isinstance(instance, Page) else EventType.SNIPPET_DELETED, [instance])
+    elif sender is Page or is_snippet(instance):
+        described = deleting().pop(subject_key(instance), None)
+        if described:
+            kind = EventType.PAGE_DELETED if isinstance(instance, Page) else EventType.SNIPPET_DELETED
+            emit(kind, [instance], described=described)
 
 
 def before_restriction_saved(sender, instance, **kwargs):
@@ -143,7 +185,9 @@ def announce_visibility_changes(page_id, moved=False):
 
 def watch_changes():
     published.connect(on_published, dispatch_uid="webhooks:published")
+    page_published.connect(on_page_published, dispatch_uid="webhooks:page_published")
     unpublished.connect(on_unpublished, dispatch_uid="webhooks:unpublished")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="webhooks:page_unpublished")
     pre_delete.connect(before_delete, dispatch_uid="webhooks:before_delete")
     post_delete.connect(after_delete, dispatch_uid="webhooks:after_delete")
     pre_save.connect(before_restriction_saved, sender=PageViewRestriction, dispatch_uid="webhooks:before_restrict")
