@@ -1,6 +1,6 @@
 """What the compatibility modules assume of Wagtail and wagtail-localize still holds. These fail loudly on an
-upgrade that changes one of them: read translation/compat.py, api/compat.py and search/compat.py, then adapt or drop
-the item."""
+upgrade that changes one of them: read translation/compat.py, api/compat.py, search/compat.py and webhooks/compat.py,
+then adapt or drop the item."""
 
 import html
 import importlib.metadata
@@ -28,6 +28,7 @@ from search import engine
 from search.tasks import update_search_index
 from translation import compat
 from translation.guards import GUARDED_VIEWS
+from webhooks import compat as webhooks_compat
 
 EDITOR_BUNDLE = Path(wagtail_localize.__file__).parent / "static/wagtail_localize/js/wagtail-localize.js"
 
@@ -166,3 +167,30 @@ def test_wagtail_saves_drafts_and_file_sizes_with_only_the_bookkeeping_fields_we
     assert page_saves and all(fields and fields <= delivery_compat.DRAFT_BOOKKEEPING_FIELDS for fields in page_saves)
     assert ("Document", frozenset({"file_size"})) in saved
     assert frozenset({"file_size"}) <= delivery_compat.MEDIA_BOOKKEEPING_FIELDS
+
+
+@pytest.mark.django_db
+def test_wagtail_hands_the_publish_signal_a_scheduled_revision_still_marked_and_unpublishes_before_deleting():
+    from wagtail.models import Revision
+    from wagtail.signals import page_published, page_unpublished
+
+    from scheduling.tasks import carry_out_schedules
+
+    heard = []
+
+    def listen(sender, instance, revision=None, **kwargs):
+        heard.append((instance.pk, revision and webhooks_compat.published_on_schedule(revision)))
+
+    article = Page.objects.live().filter(depth=4).first().specific
+    article.go_live_at = timezone.now() - timedelta(seconds=1)
+    revision = article.save_revision()
+    Revision.objects.filter(pk=revision.pk).update(approved_go_live_at=article.go_live_at)
+    page_published.connect(listen)
+    page_unpublished.connect(listen)
+    try:
+        carry_out_schedules.call()
+        Page.objects.get(pk=article.pk).delete()
+    finally:
+        page_published.disconnect(listen)
+        page_unpublished.disconnect(listen)
+    assert heard == [(article.pk, True), (article.pk, None)]

@@ -24,6 +24,7 @@ from wagtail.signals import (
 from delivery.changes import current
 from home.visibility import Readers
 
+from .compat import published_on_schedule
 from .described import describe
 from .models import Delivery, Endpoint, Event, EventType
 from .sending import wake_sender
@@ -88,9 +89,8 @@ def on_page_published(sender, instance, revision=None, **kwargs):
 def announce_publish(item, revision):
     """A publish readers see (not one scheduled for later, which is announced when the worker carries it out)."""
     if Readers().can_see(item):
-        scheduled = revision is not None and revision.approved_go_live_at is not None
         kind = EventType.PAGE_PUBLISHED if isinstance(item, Page) else EventType.SNIPPET_PUBLISHED
-        emit(kind, [item], scheduled=scheduled)
+        emit(kind, [item], scheduled=published_on_schedule(revision))
 
 
 def on_unpublished(sender, instance, **kwargs):
