@@ -14,6 +14,7 @@ from delivery.files import serve_media
 from endpoints.errors import api_not_found
 from home.sitemaps import AllLanguagesSitemap
 from search import views as search_views
+from search_insights import views as search_insights_views
 
 # Admin, documents and machine-readable files live outside the language prefix.
 urlpatterns = [
@@ -39,5 +40,6 @@ if settings.DEBUG:
 # Reader-facing pages under /en/ and /zh-hans/; "/" redirects by the browser's Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/open/<int:page_id>/", search_insights_views.open_result, name="search_open"),
     path("", include(wagtail_urls)),
 )

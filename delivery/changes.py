@@ -44,6 +44,7 @@ UNWATCHED_APPS = {
     "delivery",
     "scheduling",
     "webhooks",
+    "search_insights",
 }
 UNWATCHED_MODEL_PREFIXES = (
     "wagtailcore.revision",

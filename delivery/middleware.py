@@ -36,7 +36,8 @@ from .changes import per_version
 from .release import release
 
 CACHED_HEADERS_SKIPPED = {"set-cookie", "etag", "last-modified", "date"}
-NOT_MODIFIED_HEADERS = ("Cache-Control", "Vary", "Content-Location", "Expires")
+# What a 304 repeats of its 200: caching headers, and what the search counter reads (search.views.counted).
+NOT_MODIFIED_HEADERS = ("Cache-Control", "Vary", "Content-Location", "Expires", "X-Search-Results", "X-Search-Language")
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
 ADMISSION_MEMORY = 10_000  # query-string variants asked once, remembered per process
 

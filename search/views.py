@@ -24,6 +24,9 @@ from .backends.base import SearchRequest
 from .text import clean_query
 
 SUGGESTION_COUNT = 5
+# The first page of a search says what it found and in which language, for the search counter (search_insights),
+# which reads these from a cached response or a 304 as well.
+RESULTS_HEADER, LANGUAGE_HEADER = "X-Search-Results", "X-Search-Language"
 PARAMETERS = {"q", "locale", "all", "kind", "topic", "year", "sort", "page", "limit", "format"}
 BOOLEANS = ("1", "true", "0", "false")
 
@@ -61,6 +64,12 @@ def facet_list(results):
     }
 
 
+def counted(response, search_request, results):
+    if search_request.query and search_request.page == 1:
+        response[RESULTS_HEADER], response[LANGUAGE_HEADER] = str(results.total), search_request.language
+    return response
+
+
 def run_search(params):
     """Validated request and results, or an error message; suggestions when nothing was found."""
     request = SearchRequest.from_params(params, language=get_language())
@@ -91,7 +100,7 @@ def search(request):
     )
     response = render(request, "search/search.html", context)
     patch_cache_control(response, public=True, max_age=0)
-    return response
+    return counted(response, search_request, results)
 
 
 def search_hit(hit, request):
@@ -128,15 +137,14 @@ class SearchAPIView(CacheableMixin, APIConventionsMixin, APIView):
         }
         if not search_request.query:
             meta["message"] = _("Enter a word to search for.")
-        return Response(
-            {
-                "meta": meta,
-                "items": items,
-                "facets": facet_list(results),
-                "suggestions": suggestions,
-                "did_you_mean": results.did_you_mean,
-            }
-        )
+        body = {
+            "meta": meta,
+            "items": items,
+            "facets": facet_list(results),
+            "suggestions": suggestions,
+            "did_you_mean": results.did_you_mean,
+        }
+        return counted(Response(body), search_request, results)
 
 
 class SuggestAPIView(CacheableMixin, APIConventionsMixin, APIView):

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "resources",
     "glossary",
     "search",
+    "search_insights",
     "api",
     "delivery",
     "scheduling",
@@ -72,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.ControlCharacterGuardMiddleware",
     "cms.middleware.ReaderLocaleMiddleware",
+    "search_insights.middleware.SearchCountingMiddleware",  # outside the response cache: counts its answers too
     "delivery.middleware.ResponseCacheMiddleware",
     "delivery.middleware.ReadersMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -229,6 +231,12 @@ TASKS = {
         "QUEUES": ["default", "webhooks"],
     }
 }
+
+# Search insights (search_insights): reader searches are written in batches every SEARCH_COUNTS_FLUSH_SECONDS; raw
+# events are kept SEARCH_EVENTS_KEEP_DAYS, the daily counts the report reads SEARCH_COUNTS_KEEP_DAYS.
+SEARCH_COUNTS_FLUSH_SECONDS = float(os.environ.get("SEARCH_COUNTS_FLUSH_SECONDS", "5"))
+SEARCH_EVENTS_KEEP_DAYS = int(os.environ.get("SEARCH_EVENTS_KEEP_DAYS", "14"))
+SEARCH_COUNTS_KEEP_DAYS = int(os.environ.get("SEARCH_COUNTS_KEEP_DAYS", "366"))
 
 # Webhooks (the webhooks app; sent by the worker of the `webhooks` queue): seconds a receiver has to answer, hours an
 # event is retried, days of failing before an endpoint is switched off, days the delivery log is kept. Receivers on
