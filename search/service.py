@@ -23,11 +23,13 @@ from delivery import changes
 from home.content import content_kinds, kind_of
 from home.visibility import Readers, readers
 
+from .backends.base import SearchHit
 from .backends.database import DatabaseSearch
 from .backends.elastic import ElasticsearchSearch
 from .compat import EngineSearchBackend
 from .engine import is_engine_failure
 from .facts import shown_topic_slugs
+from .promotions import promoted_pages, with_promoted
 from .synonyms import glossary_forms
 
 logger = logging.getLogger(__name__)
@@ -85,9 +87,17 @@ def with_synonyms(request):
 
 
 def search(request):
-    """Results for a validated SearchRequest, matching the glossary's synonyms of the terms it names too."""
+    """Results for a validated SearchRequest, matching the glossary's synonyms of the terms it names too, with the
+    pages staff promoted for the query first (on the first page; left out of the others)."""
     request = with_synonyms(request)
     results = answered(lambda backend: backend.search(request))
+    promoted = promoted_pages(request)
+    if promoted:
+        ids = {page.pk for page in promoted}
+        results.hits = [hit for hit in results.hits if hit.page.pk not in ids]
+        if request.page == 1:
+            results.hits[:0] = [SearchHit.for_page(page, request.terms) for page in promoted]
+        results.total = max(results.total, len(ids))  # promoted pages are most often matches too
     if "topic" in results.facets:  # the engine's documents may name a topic unpublished since they were written
         shown = shown_topic_slugs()
         results.facets["topic"] = {slug: n for slug, n in results.facets["topic"].items() if slug in shown}
@@ -98,7 +108,8 @@ def ranked_page_ids(request, limit=1000):
     """The ids of the pages a SearchRequest finds, in the order search() gives them (its page and page size aside):
     for the pages API's `search`, which must find what the search page finds."""
     request = with_synonyms(request)
-    return answered(lambda backend: backend.ranked_ids(request, limit))
+    ids = answered(lambda backend: backend.ranked_ids(request, limit))
+    return with_promoted(ids, promoted_pages(request))[:limit]
 
 
 def suggest(prefix, language):

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 from django.urls import reverse
 
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
@@ -279,6 +280,15 @@ def media_action(model, url_prefix, action):
     return act
 
 
+def read_search_report(client, user, targets):
+    return client.get(reverse("search_report")).status_code == 200
+
+
+def promote_for_search(client, user, targets):
+    client.post(reverse("search_fix_promotion"), {"query": "rainwater tanks", "page": targets.article.pk})
+    return SearchPromotion.objects.filter(page=targets.article).exists()
+
+
 ACTIONS = {
     "view in the admin": view_in_admin,
     "edit and save a draft": save_draft,
@@ -302,6 +312,8 @@ ACTIONS = {
     "delete an image (even one's own upload)": media_action(get_image_model(), "wagtailimages", "delete"),
     "edit a document (even one's own upload)": media_action(get_document_model(), "wagtaildocs", "edit"),
     "delete a document (even one's own upload)": media_action(get_document_model(), "wagtaildocs", "delete"),
+    "read the search report": read_search_report,
+    "promote a page for a search": promote_for_search,
 }
 
 MATRIX = read_matrix()
@@ -320,7 +332,7 @@ def public_site(client):
 def test_every_action_of_the_matrix_is_walked():
     assert {action for action, *_cell in MATRIX} == set(ACTIONS)
     assert {role for _action, _tree, role, _allowed in MATRIX} == set(ROLES)
-    assert len(MATRIX) == 32 * len(ROLES)
+    assert len(MATRIX) == 34 * len(ROLES)
 
 
 @pytest.mark.parametrize(

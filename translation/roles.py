@@ -8,6 +8,7 @@
 - Moderators (the group Wagtail creates, with publish rights on the whole tree) keep only what Editors have on
   the default language's tree, less sending pages for translation: nobody outside a language's reviewers publishes
   in it.
+- Every role reads Reports → Searches; Editors and Moderators pin pages for a query (Wagtail's search promotions).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -15,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import translation
 
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.coreutils import get_content_languages
 from wagtail.models import (
     Collection,
@@ -29,6 +31,7 @@ from wagtail.models import (
 
 from glossary.models import GlossaryTerm
 from resources.snippets import Organization, Topic
+from search_insights.models import DailySearch
 
 from .models import TranslationReviewTask
 
@@ -93,6 +96,8 @@ def role_definitions(source_root):
         "permissions": [
             admin_access(),
             *(p for model in SNIPPETS for p in model_permissions(model, "add", "change", "delete", "publish")),
+            *search_report(),
+            *model_permissions(SearchPromotion, "add", "change", "delete"),
         ],
         "collections": [
             "add_image",
@@ -114,7 +119,11 @@ def translation_role_definitions(language_code, root):
     return {
         translators_group(language_code): {
             "pages": [(root, ["change"])],
-            "permissions": [admin_access(), *(p for model in SNIPPETS for p in model_permissions(model, "change"))],
+            "permissions": [
+                admin_access(),
+                *(p for model in SNIPPETS for p in model_permissions(model, "change")),
+                *search_report(),
+            ],
             "collections": ["add_image", "choose_image", "add_document", "choose_document"],
         },
         reviewers_group(language_code): {
@@ -122,10 +131,16 @@ def translation_role_definitions(language_code, root):
             "permissions": [
                 admin_access(),
                 *(p for model in SNIPPETS for p in model_permissions(model, "change", "publish")),
+                *search_report(),
             ],
             "collections": ["choose_image", "choose_document"],
         },
     }
+
+
+def search_report():
+    """Reports → Searches: every staff role reads what readers search for in its languages."""
+    return model_permissions(DailySearch, "view")
 
 
 def admin_access():
