@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 
 from .admin_views import VIEW_REPORT, SearchReportView
 from .fixes import promote_page
+from .synonyms import add_synonym
 
 
 @hooks.register("register_admin_urls")
@@ -13,6 +14,7 @@ def register_search_report_urls():
     return [
         path("reports/searches/", SearchReportView.as_view(), name="search_report"),
         path("reports/searches/promote/", promote_page, name="search_fix_promotion"),
+        path("reports/searches/synonym/", add_synonym, name="search_fix_synonym"),
     ]
 
 

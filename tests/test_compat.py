@@ -194,3 +194,15 @@ def test_wagtail_hands_the_publish_signal_a_scheduled_revision_still_marked_and_
         page_published.disconnect(listen)
         page_unpublished.disconnect(listen)
     assert heard == [(article.pk, True), (article.pk, None)]
+
+
+@pytest.mark.django_db
+def test_a_snippets_plain_field_is_one_segment_named_by_the_field():
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    from glossary.models import GlossaryTerm
+
+    term = GlossaryTerm.objects.filter(locale__language_code="en").exclude(synonyms="").first()
+    source = TranslationSource.objects.get_for_instance(term)
+    segment = StringSegment.objects.get(source=source, context__path=compat.field_segment_path("synonyms"))
+    assert segment.string.data == term.synonyms

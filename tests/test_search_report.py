@@ -7,6 +7,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 
 import pytest
 
+from glossary.models import GlossaryTerm
+
 from .helpers import api, english_article, get_html, items
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +86,47 @@ def test_only_a_page_readers_may_see_can_be_promoted_and_only_by_those_allowed(s
     assert response.status_code == 200 and "Readers cannot see this page" in response.content.decode()
     assert staff_client("translator").get(reverse("search_fix_promotion")).status_code in (302, 403)
     assert not SearchPromotion.objects.exists()
+
+
+def test_an_english_synonym_added_from_the_report_finds_the_terms_pages_at_once(staff_client, client, backend):
+    editor = staff_client("editor")
+    term = GlossaryTerm.objects.get(locale__language_code="en", term="Water Conservation")
+    assert not api(client, "/api/v2/search/", q="aquasaving").json()["items"]
+    form = editor.get(reverse("search_fix_synonym"), {"query": "aquasaving", "language": "en"})
+    assert 'value="aquasaving"' in form.content.decode()
+    response = editor.post(reverse("search_fix_synonym") + "?language=en", {"query": "aquasaving", "term": term.pk})
+    assert response.status_code == 302
+    term.refresh_from_db()
+    assert term.live and "aquasaving" in term.forms
+    editor.logout()
+    assert api(client, "/api/v2/search/", q="aquasaving").json()["items"]
+    assert get_html(client, "/en/search/?q=aquasaving").select(".results-list li")
+
+
+def test_a_chinese_synonym_waits_for_a_reviewer_then_finds_the_terms_pages(staff_client, client):
+    translator = staff_client("translator")
+    term = GlossaryTerm.objects.get(locale__language_code="zh-hans", term="节约用水")
+    url = reverse("search_fix_synonym") + "?language=zh-hans"
+    assert translator.post(url, {"query": "甪翾", "term": term.pk}).status_code == 302
+    term.refresh_from_db()
+    assert "甪翾" not in term.forms  # not live: the translation awaits its reviewer
+    assert not api(client, "/api/v2/search/", q="甪翾", locale="zh-hans").json()["items"]
+
+    reviewer = staff_client("reviewer")
+    edit = reverse(term.snippet_viewset.get_url_name("edit"), args=[term.pk])
+    assert reviewer.post(edit, {"action": "publish"}).status_code == 302
+    term.refresh_from_db()
+    assert "甪翾" in term.forms
+    assert api(client, "/api/v2/search/", q="甪翾", locale="zh-hans").json()["items"]
+
+
+def test_a_term_with_no_source_synonyms_or_out_of_reach_is_refused_with_a_reason(staff_client):
+    translator = staff_client("translator")
+    beijing = GlossaryTerm.objects.get(locale__language_code="zh-hans", term="北京")
+    url = reverse("search_fix_synonym") + "?language=zh-hans"
+    response = translator.post(url, {"query": "帝都", "term": beijing.pk})
+    assert response.status_code == 200 and "no synonyms in its source language" in response.content.decode()
+    english = GlossaryTerm.objects.get(locale__language_code="en", term="Beijing")
+    refused = translator.post(url, {"query": "Peking", "term": english.pk})
+    assert refused.status_code == 200 and "Select a valid choice" in refused.content.decode()
+    assert staff_client("nogroup").get(reverse("search_fix_synonym")).status_code in (302, 403)

@@ -44,6 +44,11 @@ def editor_props(props_json, *, locked, open_by_segment):
     return json.dumps(props, cls=DjangoJSONEncoder)
 
 
+def field_segment_path(field_name):
+    """The context path of the string segment wagtail-localize extracts from a plain text field of a snippet."""
+    return field_name
+
+
 # URL names of wagtail-localize's admin views, as the guards check them (see translation.guards).
 CONVERT_TO_ALIAS = "wagtail_localize:convert_to_alias"
 STOP_TRANSLATION = "wagtail_localize:stop_translation"
