@@ -9,8 +9,9 @@ synonyms, Traditional characters, typos and all) and prints the scores per backe
 query, then the misses. Exits 1 when a backend's recall@3 on a surface --gate names (all by default) is under
 --min-recall.
 
-Every query is scored as typed: every backend forgives typos (the database backend by matching the correction it
-offers as "Did you mean …?" as well).
+Every query is scored as typed, with no click on "Did you mean": every backend forgives typos (the database backend
+by showing a confident correction's results at once when the query as typed finds nothing, and by matching the
+correction it offers as "Did you mean …?" as well).
 
 recall@3 of a query: the share of its relevant pages (at most three) among the first three results; MRR: the mean
 of 1 / the rank of the first relevant result (0 when none is in the first ten).
@@ -18,6 +19,7 @@ of 1 / the rank of the first relevant result (0 when none is in the first ten).
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 from collections import defaultdict
@@ -69,16 +71,13 @@ def pages_api(client, query, language, all_languages):
 
 
 def search_page(client, query, language, all_languages):
-    """The pages the reader's search page links to, in order."""
-    from wagtail.models import Page
-
+    """The pages the reader's search page links to, in order (each link goes through /search/open/<id>/)."""
     from bs4 import BeautifulSoup
 
     html = client.get(f"/{language}/search/", {"q": query, **({"all": "1"} if all_languages else {})}).content
     soup = BeautifulSoup(html, "html.parser")
-    urls = [link["href"] for link in soup.select("ol.results-list h2 a")[:DEPTH]]
-    ids = {page.url: page.pk for page in Page.objects.live().specific() if page.url in urls}
-    return [ids[url] for url in urls]
+    links = [link["href"] for link in soup.select("ol.results-list h2 a")[:DEPTH]]
+    return [int(re.search(r"/search/open/(\d+)/", link).group(1)) for link in links]
 
 
 SURFACES = {"search page": search_page, "search API": search_api, "pages API": pages_api}

@@ -1,15 +1,17 @@
-""" "Did you mean …?" for the database backend, which matches words exactly: each English query word the site never
-uses is replaced by the closest word it does use (up to two edits), from the titles and summaries of its live
-pages. Chinese words are left alone: near-miss characters are different words, not typos."""
+"""Typos on the database backend, which matches words exactly: each English query word the site never uses is
+replaced by the closest word it does use (up to two edits), from the text of its live pages. A
+confident correction (one edit, one candidate) is searched at once when the query as typed finds nothing; others
+are offered as "Did you mean …?". Chinese words are left alone: near-miss characters are different words."""
 
 import difflib
 import re
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Count, Max
 
 from home.content import content_kinds
-from home.text import index_words
+from home.text import index_words, page_body_text
 from home.visibility import readers
 from search.facts import database_backend, searchable_pages
 
@@ -18,8 +20,8 @@ SHORTEST_CORRECTED = 4  # shorter words have too many neighbours to guess from
 
 
 def site_vocabulary(languages):
-    """The lower-case English words of the live pages' titles and summaries in these languages, cached until a
-    page is published or unpublished."""
+    """The lower-case English words of the live pages in these languages (titles and all their text), cached until
+    a page is published or unpublished."""
     version = readers().pages().aggregate(count=Count("pk"), latest=Max("last_published_at"))
     stamp = version["latest"].timestamp() if version["latest"] else 0
     key = f"search-vocabulary:{'-'.join(sorted(languages))}:{version['count']}:{stamp}"
@@ -28,8 +30,9 @@ def site_vocabulary(languages):
         vocabulary = set()
         for model in content_kinds().values():
             pages = readers().pages(model.objects.filter(locale__language_code__in=languages))
-            for title, summary in pages.values_list("title", "summary"):
-                vocabulary.update(word.lower() for word in WORD.findall(f"{title} {summary}"))
+            for page in pages:
+                text = f"{page.title} {page_body_text(page, related_names=False)}"
+                vocabulary.update(word.lower() for word in WORD.findall(text))
         cache.set(key, vocabulary, timeout=24 * 3600)
     return vocabulary
 
@@ -41,32 +44,56 @@ def used_on_site(word, languages):
     return bool(searchable_pages(languages).search(indexed, order_by_relevance=False, backend=database_backend())[:1])
 
 
-def within_two_edits(word, other):
-    """Levenshtein distance of at most two (the same bound the search engines use for typos)."""
-    if abs(len(word) - len(other)) > 2:
-        return False
-    previous = list(range(len(other) + 1))
+def edits(word, other):
+    """Optimal string alignment distance: letters missing, extra or changed, and two neighbours swapped, each one
+    edit (the engines' fuzzy matching counts the same way)."""
+    rows = [list(range(len(other) + 1))]
     for i, letter in enumerate(word, 1):
-        current = [i]
+        row = [i]
         for j, other_letter in enumerate(other, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other_letter)))
-        previous = current
-    return previous[-1] <= 2
+            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (letter != other_letter))
+            if i > 1 and j > 1 and letter == other[j - 2] and word[i - 2] == other_letter:
+                cost = min(cost, rows[-2][j - 2] + 1)
+            row.append(cost)
+        rows.append(row)
+    return rows[-1][-1]
 
 
-def did_you_mean(query, languages, known=()):
-    """The query with its misspelt English words corrected, or None if there is nothing to correct; the words of
+@dataclass(frozen=True)
+class Correction:
+    """The query with its misspelt words corrected; confident when each correction is one edit away and the only
+    word of the site that close (search then shows its results at once), else offered as "Did you mean"."""
+
+    text: str
+    confident: bool
+
+
+def corrected_word(word, vocabulary):
+    """(the closest word of the site within two edits, whether it is one edit away and alone at that), or None."""
+    close = difflib.get_close_matches(word, vocabulary, n=5, cutoff=0.7)
+    scored = sorted((edits(word, match), match) for match in close if abs(len(match) - len(word)) <= 2)
+    scored = [(distance, match) for distance, match in scored if distance <= 2]
+    if not scored:
+        return None
+    best_distance, best = scored[0]
+    alone = sum(distance == best_distance for distance, _match in scored) == 1
+    return best, best_distance == 1 and alone
+
+
+def correct(query, languages, known=()):
+    """The Correction of the query's misspelt English words, or None if there is nothing to correct; the words of
     `known` phrases (the glossary's, say "NTCMC") are never corrected."""
     known_words = {word.lower() for phrase in known for word in WORD.findall(phrase)}
-    vocabulary = None
-    corrected = []
+    vocabulary, corrected, confident = None, [], True
     for token in query.split():
         word = token.lower()
         if WORD.fullmatch(token) and len(word) >= SHORTEST_CORRECTED and word not in known_words:
             vocabulary = vocabulary if vocabulary is not None else site_vocabulary(languages)
             if word not in vocabulary and not used_on_site(word, languages):
-                close = difflib.get_close_matches(word, vocabulary, n=3, cutoff=0.7)
-                token = next((match for match in close if within_two_edits(word, match)), token)
+                found = corrected_word(word, vocabulary)
+                if found:
+                    token, sure = found
+                    confident = confident and sure
         corrected.append(token)
     suggestion = " ".join(corrected)
-    return suggestion if suggestion.lower() != query.lower() else None
+    return Correction(suggestion, confident) if suggestion.lower() != query.lower() else None

@@ -27,7 +27,7 @@ SUGGESTION_COUNT = 5
 # The first page of a search says what it found and in which language, for the search counter (search_insights),
 # which reads these from a cached response or a 304 as well.
 RESULTS_HEADER, LANGUAGE_HEADER = "X-Search-Results", "X-Search-Language"
-PARAMETERS = {"q", "locale", "all", "kind", "topic", "year", "sort", "page", "limit", "format"}
+PARAMETERS = {"q", "locale", "all", "as_typed", "kind", "topic", "year", "sort", "page", "limit", "format"}
 BOOLEANS = ("1", "true", "0", "false")
 
 
@@ -115,8 +115,9 @@ def check_parameters(request, known):
     the form, an API client leaves out what it does not want: an empty value other than `q` is an error."""
     refuse_unknown(request.GET, known)
     refuse_empty(request.GET, may_be_empty={"q"})
-    if request.GET.get("all", "1") not in BOOLEANS:
-        raise invalid("all", gettext_lazy("all must be one of: {values}."), values=", ".join(BOOLEANS))
+    for name in ("all", "as_typed"):
+        if request.GET.get(name, "1") not in BOOLEANS:
+            raise invalid(name, gettext_lazy("{name} must be one of: {values}."), name=name, values=", ".join(BOOLEANS))
 
 
 class SearchAPIView(CacheableMixin, APIConventionsMixin, APIView):
@@ -137,6 +138,8 @@ class SearchAPIView(CacheableMixin, APIConventionsMixin, APIView):
         }
         if not search_request.query:
             meta["message"] = _("Enter a word to search for.")
+        if results.corrected_from:
+            meta["query"], meta["corrected_from"] = results.corrected_query, results.corrected_from
         body = {
             "meta": meta,
             "items": items,

@@ -164,9 +164,31 @@ def test_the_database_backend_offers_the_corrected_search(client):
         link = html.select_one(".did-you-mean a")
         assert link.get_text() == "water conservation"
         assert "Water Conservation tips" in get_html(client, "/en/search/" + link["href"]).select_one(".results").text
-        assert client.get("/api/v2/search/", {"q": "efficency"}).json()["did_you_mean"] == "efficiency"
+        assert client.get("/api/v2/search/", {"q": "water efficency"}).json()["did_you_mean"] == "water efficiency"
         assert client.get("/api/v2/search/", {"q": "water"}).json()["did_you_mean"] is None
         assert client.get("/api/v2/search/", {"q": "节约用氺", "locale": "zh-hans"}).json()["did_you_mean"] is None
+
+
+def test_a_confident_correction_shows_its_results_at_once_and_the_typed_query_stays_one_click_away(client):
+    with override_settings(ELASTICSEARCH_URL=""):
+        html = get_html(client, "/en/search/?q=worksop")
+        corrected = html.select_one(".corrected")
+        assert corrected.strong.get_text() == "workshop" and not html.select(".did-you-mean")
+        assert "A recycling workshop" in html.select_one(".results-list").text
+        as_typed = get_html(client, "/en/search/" + corrected.a["href"])
+        assert corrected.a.get_text() == "worksop" and not as_typed.select(".results-list li, .corrected")
+        answer = client.get("/api/v2/search/", {"q": "Enegry"}).json()  # two letters swapped
+        assert (answer["meta"]["query"], answer["meta"]["corrected_from"], answer["did_you_mean"]) == (
+            "energy",
+            "Enegry",
+            None,
+        )
+        assert answer["items"][0]["title"].startswith("Energy")
+        typed = client.get("/api/v2/search/", {"q": "Enegry", "as_typed": "true"}).json()
+        assert typed["meta"]["total_count"] == 0 and "corrected_from" not in typed["meta"]
+        less_sure = client.get("/api/v2/search/", {"q": "consrvaton"}).json()  # two letters missing
+        assert less_sure["did_you_mean"] == "conservation" and "corrected_from" not in less_sure["meta"]
+        assert client.get("/api/v2/search/", {"q": "water", "as_typed": "maybe"}).status_code == 400
 
 
 # -- the HTML page and the API ------------------------------------------------------------------------

@@ -212,6 +212,9 @@ def content_schemas():
     }
 
 
+OPTIONAL_META = ("message", "corrected_from")
+
+
 def search_schemas():
     def facet_value(value):
         return obj({"value": value, "label": STRING, "count": INTEGER, "selected": {"type": "boolean"}})
@@ -224,6 +227,11 @@ def search_schemas():
         "locale": ref("LocaleCode"),
         "backend": {"type": "string", "enum": ["database", "elasticsearch"]},
         "message": {**STRING, "description": "What to do, when the query is empty"},
+        "corrected_from": {
+            **STRING,
+            "description": "The query as typed, when it found nothing and these are the results of its confident "
+            "correction (in `query`); search it as typed with `as_typed=true`.",
+        },
     }
     hit = {
         "id": INTEGER,
@@ -247,7 +255,7 @@ def search_schemas():
         "SearchHit": obj(hit),
         "SearchResults": obj(
             {
-                "meta": obj(search_meta, required=[name for name in search_meta if name != "message"]),
+                "meta": obj(search_meta, required=[name for name in search_meta if name not in OPTIONAL_META]),
                 "items": {"type": "array", "items": ref("SearchHit")},
                 "facets": obj(
                     {

@@ -168,6 +168,11 @@ def search_parameters():
         ),
         locale_query(),
         query("all", "true to search every language (1 and 0 are taken too).", {"type": "boolean"}),
+        query(
+            "as_typed",
+            "true to search the query as typed: the database backend then corrects no typo (`corrected_from`).",
+            {"type": "boolean"},
+        ),
         *content_filters("kind", "topic", "year"),
         query("sort", "relevance (default) or date.", ref("SearchSort")),
         query("page", "Result page, from 1.", {"type": "integer", "minimum": 1, "maximum": 10_000}),

@@ -26,11 +26,12 @@ class SearchRequest:
     page: int = 1
     page_size: int = PAGE_SIZE
     synonyms: tuple = ()  # the glossary's forms of the terms the query names (search.synonyms), matched as well
+    as_typed: bool = False  # no typo correction ("search instead for …")
 
     @classmethod
     def from_params(cls, params, language):
-        """Validates query parameters (q, locale, all, kind, topic, year, sort, page, limit) from a reader or app;
-        the filters are those of resources.filters."""
+        """Validates query parameters (q, locale, all, as_typed, kind, topic, year, sort, page, limit) from a reader
+        or app; the filters are those of resources.filters."""
         filters = ContentFilter.from_query(params, ("kind", "topic", "year"))
         sort = params.get("sort") or "relevance"
         if sort not in SORTS:
@@ -41,6 +42,7 @@ class SearchRequest:
             query=clean_query(params.get("q", "")),
             language=published_language(params.get("locale") or language),
             all_languages=params.get("all") in ("1", "true", "on"),
+            as_typed=params.get("as_typed") in ("1", "true", "on"),
             kind=filters.kind,
             topic=filters.topic,
             year=filters.year,
@@ -98,6 +100,10 @@ class SearchResults:
     facets: dict = field(default_factory=dict)  # {"kind": {value: count}, "topic": {...}, "year": {...}}
     backend: str = ""
     did_you_mean: str | None = None  # the query with its typos corrected, where the backend cannot forgive them
+    # A confident correction searched at once because the query as typed found nothing: what was typed, and the
+    # corrected query whose results these are.
+    corrected_from: str | None = None
+    corrected_query: str | None = None
 
     @property
     def pages(self):

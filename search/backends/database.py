@@ -11,7 +11,7 @@ from wagtail.search.query import Or, Phrase, PlainText
 from home.text import character_runs, index_words
 from resources.filters import newest_first
 from search.facts import database_backend, facet_counts, searchable_pages
-from search.spelling import did_you_mean
+from search.spelling import correct
 from search.text import STOP_WORDS
 
 from .base import SearchHit, SearchResults
@@ -27,9 +27,14 @@ class DatabaseSearch:
         return request.filters.apply(searchable_pages(request.languages))
 
     def search(self, request):
-        correction, request = forgiving(request)
-        results = SearchResults(request=request, backend=self.name, did_you_mean=correction)
-        matches, results.total = self.ranked(request)
+        correction, forgiven = forgiving(request)
+        results = SearchResults(request=forgiven, backend=self.name)
+        matches, results.total = self.ranked(forgiven)
+        if correction and correction.confident and results.total and not self.ranked(request)[1]:
+            results.corrected_from, results.corrected_query = request.query, correction.text
+        elif correction:
+            results.did_you_mean = correction.text
+        request = forgiven
         results.facets = facet_counts([page.pk for page in matches]) if matches else {}  # of the first MAX_MATCHES
         terms = request.terms
         for page in matches[request.offset : request.offset + request.page_size]:
@@ -93,12 +98,12 @@ def any_of(queries):
 
 
 def forgiving(request):
-    """The correction of the query's typos ("Did you mean …?"), and the request with it as one more form to match:
-    the engines forgive typos themselves, the database backend matches the words the site uses."""
-    correction = did_you_mean(request.query, request.languages, known=request.synonyms)
+    """The Correction of the query's typos, and the request with it as one more form to match: the engines forgive
+    typos themselves, the database backend matches the words the site uses (not when asked to search as typed)."""
+    correction = None if request.as_typed else correct(request.query, request.languages, known=request.synonyms)
     if correction is None:
         return None, request
-    return correction, dataclasses.replace(request, synonyms=(*request.synonyms, correction))
+    return correction, dataclasses.replace(request, synonyms=(*request.synonyms, correction.text))
 
 
 def words_of(text, language):
