@@ -2,7 +2,7 @@
 healthy and hung.
 
     .venv/bin/python benchmarks/search_load.py [--articles 5000] [--seconds 10] [--concurrency 8]
-        [--engines elasticsearch,opensearch]
+        [--engines elasticsearch,opensearch] [--counting [--rounds 3]]
 
 Seeds its own SQLite database (or BENCH_DATABASE_URL) with the demo site and N news articles per language. For
 the database backend and for each engine (a node of its own, started with tools/search_node.sh on a free port)
@@ -11,6 +11,10 @@ it measures a full index rebuild (pages per second) and, through gunicorn from a
 (kill -STOP: a hung engine) with the server and the task worker running, and measures the time to publish an
 article, search latency while it hangs, and how long after the node is resumed the articles published during the
 outage are in the index.
+
+With --counting it measures instead what counting reader searches (search_insights) costs: two servers on the
+database backend, one counting and one not (SEARCH_COUNTING=false), loaded in turn, alternating the order each
+round, with cached queries (a few, repeated: answered from the response cache) and uncached ones (each new).
 """
 
 import argparse
@@ -19,6 +23,7 @@ import json
 import os
 import random
 import socket
+import statistics
 import subprocess
 import tempfile
 import time
@@ -83,6 +88,41 @@ def client(base_url, seconds, concurrency):
         results[f"search {language}"] = drive(base_url, path, seconds, concurrency)
         results[f"search {language}"]["warm_up_max_ms"] = warm_up["max_ms"]
     print(json.dumps(results))
+
+
+def counting_client(bases, seconds, concurrency, rounds):
+    """Cached and uncached searches on the counting and the non-counting server, alternating; prints req/s."""
+    on, off = bases.split(",")
+    paths = {
+        "cached": lambda: f"/api/v2/search/?q={quote(random.choice(ENGLISH))}&locale=en",
+        "uncached": lambda: f"/api/v2/search/?q=water+{random.randrange(10**9)}&locale=en",
+    }
+    plan = [(scenario, server) for scenario in paths for server in ("counting", "not counting")]
+    results = {}
+    for scenario in paths:  # both servers store the repeated queries' answers before measuring
+        for base in (on, off):
+            drive(base, paths[scenario], WARM_UP_SECONDS, concurrency)
+    for round_number in range(rounds):
+        for scenario, server in plan if round_number % 2 == 0 else reversed(plan):
+            base = on if server == "counting" else off
+            results.setdefault(f"{scenario}, {server}", []).append(drive(base, paths[scenario], seconds, concurrency))
+    print(json.dumps(results))
+
+
+def measure_counting(workdir, args):
+    env_on = bench_env(workdir, ELASTICSEARCH_URL="")
+    env_off = {**env_on, "SEARCH_COUNTING": "false"}
+    with gunicorn(env_on, args.port, args.workers) as on, gunicorn(env_off, args.port + 1, args.workers) as off:
+        command = [PYTHON, __file__, "--counting-client", f"{on},{off}", "--seconds", str(args.seconds)]
+        command += ["--concurrency", str(args.concurrency), "--rounds", str(args.rounds)]
+        rounds = json.loads(subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT).stdout)
+    median = {name: {key: statistics.median(r[key] for r in runs) for key in runs[0]} for name, runs in rounds.items()}
+    print_table(median)
+    counted = run_django("from search_insights.models import SearchEvent\nprint(SearchEvent.objects.count())", env_on)
+    for scenario in ("cached", "uncached"):
+        ratio = median[f"{scenario}, counting"]["rps"] / median[f"{scenario}, not counting"]["rps"]
+        print(f"{scenario}: counting on / off = {ratio:.3f} req/s ({(1 - ratio) * 100:+.1f}% cost)")
+    print(f"searches counted by the counting server: {counted.split()[-1]}")
 
 
 def load_from_second_process(base, args):
@@ -192,10 +232,16 @@ def main():
     parser.add_argument("--port", type=int, default=8766)
     parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated: elasticsearch, opensearch")
     parser.add_argument("--workdir", help="reuse the database of an earlier run (seeding 10,000 pages takes minutes)")
+    parser.add_argument("--counting", action="store_true", help="measure what counting searches costs, only")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of --counting")
     parser.add_argument("--client", help=argparse.SUPPRESS)
+    parser.add_argument("--counting-client", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.client:
         client(args.client, args.seconds, args.concurrency)
+        return
+    if args.counting_client:
+        counting_client(args.counting_client, args.seconds, args.concurrency, args.rounds)
         return
 
     workdir = args.workdir or tempfile.mkdtemp(prefix="search-bench-")
@@ -206,6 +252,9 @@ def main():
         f"{pages} pages seeded in {time.perf_counter() - started:.0f} s; {args.concurrency} clients, "
         f"gunicorn {args.workers} workers, {args.seconds:.0f} s a scenario"
     )
+    if args.counting:
+        measure_counting(workdir, args)
+        return
     measure(database_env, "database", REBUILD_DATABASE.format(backend="default"), args)
     for engine in filter(None, args.engines.split(",")):
         with search_node(engine, tempfile.mkdtemp(prefix=f"{engine}-", dir=workdir)) as (url, control):

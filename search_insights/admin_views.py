@@ -17,6 +17,9 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Searches")
     header_icon = "search"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(VIEW_REPORT):
             return permission_denied(request)

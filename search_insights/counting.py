@@ -33,7 +33,7 @@ def normalised(query):
 
 
 def note(kind, language, query, results=None):
-    query = normalised(query)
+    query = normalised(query) if settings.SEARCH_COUNTING else ""
     if not query:
         return
     with _lock:

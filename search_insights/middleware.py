@@ -1,3 +1,6 @@
+from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed
+
 from search.views import LANGUAGE_HEADER, RESULTS_HEADER
 
 from .counting import note
@@ -10,6 +13,8 @@ class SearchCountingMiddleware:
     middleware sits outside the response cache so that it sees those."""
 
     def __init__(self, get_response):
+        if not settings.SEARCH_COUNTING:
+            raise MiddlewareNotUsed
         self.get_response = get_response
 
     def __call__(self, request):

@@ -4,13 +4,12 @@ import csv
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.db.models import F, Max, Sum
 from django.db.models.functions import TruncWeek
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from home.content import content_languages
 
 from .models import DailySearch
 
@@ -25,7 +24,8 @@ class RangeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = [("", _("All languages"))] + [(code, code) for code in content_languages()]
+        languages = [(code, name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        self.fields["language"].choices = [("", _("All languages")), *languages]
 
     def clean(self):
         cleaned = super().clean()

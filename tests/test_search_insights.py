@@ -102,3 +102,10 @@ def test_pruning_deletes_old_events_and_keeps_a_year_of_daily_counts(settings):
     assert SearchEvent.objects.count() == 1
     kept = {(today - row.day).days for row in DailySearch.objects.all()}
     assert kept == {settings.SEARCH_EVENTS_KEEP_DAYS + 1, 300}
+
+
+def test_counting_switched_off_counts_nothing(client, settings):
+    settings.SEARCH_COUNTING = False
+    client.get("/en/search/", {"q": "water"})
+    client.get(f"/en/search/open/{english_article().pk}/", {"q": "water"})
+    assert not SearchEvent.objects.exists() and not DailySearch.objects.exists()

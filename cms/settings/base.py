@@ -233,8 +233,10 @@ TASKS = {
     }
 }
 
-# Search insights (search_insights): reader searches are written in batches every SEARCH_COUNTS_FLUSH_SECONDS; raw
-# events are kept SEARCH_EVENTS_KEEP_DAYS, the daily counts the report reads SEARCH_COUNTS_KEEP_DAYS.
+# Search insights (search_insights): reader searches are counted unless SEARCH_COUNTING=false, and written in
+# batches every SEARCH_COUNTS_FLUSH_SECONDS; raw events are kept SEARCH_EVENTS_KEEP_DAYS, the daily counts the
+# report reads SEARCH_COUNTS_KEEP_DAYS.
+SEARCH_COUNTING = os.environ.get("SEARCH_COUNTING", "true").lower() == "true"
 SEARCH_COUNTS_FLUSH_SECONDS = float(os.environ.get("SEARCH_COUNTS_FLUSH_SECONDS", "5"))
 SEARCH_EVENTS_KEEP_DAYS = int(os.environ.get("SEARCH_EVENTS_KEEP_DAYS", "14"))
 SEARCH_COUNTS_KEEP_DAYS = int(os.environ.get("SEARCH_COUNTS_KEEP_DAYS", "366"))
