@@ -1,7 +1,8 @@
 """Counting reader searches off the request path: a search or an opened result is noted in this process's memory
 (a lock and an append), and a background thread writes what was noted every SEARCH_COUNTS_FLUSH_SECONDS, in one
 transaction: the raw events, and the daily counts moved on by them. Old rows are deleted once a day. With
-SEARCH_COUNTS_FLUSH_SECONDS=0 (the tests) each note is written at once, in the caller's thread."""
+SEARCH_COUNTS_FLUSH_SECONDS=0 (the tests) no thread writes: notes wait for write_noted(), which the tests call as
+the writer would."""
 
 import atexit
 import datetime
@@ -40,8 +41,6 @@ def note(kind, language, query, results=None):
         _noted.append((kind, timezone.localdate(), language, query, results))
     if settings.SEARCH_COUNTS_FLUSH_SECONDS:
         start_writer()
-    else:
-        write_noted()
 
 
 def start_writer():

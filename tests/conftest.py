@@ -146,6 +146,16 @@ def receivers(database_tasks):
 
 
 @pytest.fixture
+def searches_counted():
+    """Writes what was counted so far in this test, as the counting thread would (earlier tests' notes dropped)."""
+    from search_insights import counting
+
+    with counting._lock:
+        counting._noted.clear()
+    return counting.write_noted
+
+
+@pytest.fixture
 def locales():
     from wagtail.models import Locale
 

@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 import pytest
 
-from search_insights.counting import prune
+from search_insights.counting import prune, write_noted
 from search_insights.models import DailySearch, SearchEvent
 
 from .helpers import english_article, get_html
@@ -18,7 +18,13 @@ from .helpers import english_article, get_html
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def written(searches_counted):
+    return searches_counted
+
+
 def counts(query, language="en"):
+    write_noted()
     row = DailySearch.objects.filter(query=query, language=language).first()
     return row and (row.searches, row.empty, row.opened)
 
@@ -33,6 +39,7 @@ def test_each_search_counts_whether_answered_fresh_from_the_cache_or_with_a_304(
     assert cached["X-Cache"] == "hit"
     not_modified = client.get("/en/search/", {"q": "water"}, HTTP_IF_NONE_MATCH=cached["ETag"])
     assert not_modified.status_code == 304
+    assert not DailySearch.objects.exists()  # nothing written on the request path: the writer thread does it
     assert counts("water") == (6, 0, 0)
     assert DailySearch.objects.get(query="water").results == int(first["X-Search-Results"]) > 0
 
@@ -45,12 +52,13 @@ def test_api_searches_count_in_their_language_with_traditional_characters_folded
     assert counts("xyzzyplugh") == (1, 1, 0)
 
 
-def test_only_a_search_is_counted_once_not_its_further_pages_refusals_or_suggestions(client):
+def test_only_a_search_is_counted_once_not_its_further_pages_refusals_or_suggestions(client, written):
     client.get("/en/search/", {"q": "water", "page": "2"})
     client.get("/en/search/", {"q": ""})
     client.get("/api/v2/search/", {"q": "water", "year": "nineteen"})
     client.get("/api/v2/search/suggest/", {"q": "wat"})
     client.get("/api/v2/pages/", {"search": "water"})
+    written()
     assert not SearchEvent.objects.exists()
 
 
@@ -64,16 +72,17 @@ def test_a_result_opened_from_the_search_page_is_counted_and_leads_to_the_page(c
     assert counts("community")[2] == 1
 
 
-def test_opening_a_page_readers_may_not_see_is_a_404_and_counts_nothing(client):
+def test_opening_a_page_readers_may_not_see_is_a_404_and_counts_nothing(client, written):
     draft = Page.objects.filter(live=False).first() or english_article()
     draft.live = False
     draft.save()
     assert client.get(f"/en/search/open/{draft.pk}/", {"q": "water"}).status_code == 404
     assert client.get("/en/search/open/999999/", {"q": "water"}).status_code == 404
+    written()
     assert not SearchEvent.objects.exists()
 
 
-def test_nothing_personal_is_kept(client):
+def test_nothing_personal_is_kept(client, written):
     client.get(
         "/en/search/",
         {"q": "recycling"},
@@ -81,6 +90,7 @@ def test_nothing_personal_is_kept(client):
         HTTP_USER_AGENT="ReaderBrowser/1.0",
         HTTP_REFERER="https://example.org/private-page",
     )
+    written()
     fields = {field.name for field in SearchEvent._meta.get_fields()}
     assert fields == {"id", "kind", "day", "language", "query", "results"}
     assert {field.name for field in DailySearch._meta.get_fields()} == {
@@ -104,8 +114,9 @@ def test_pruning_deletes_old_events_and_keeps_a_year_of_daily_counts(settings):
     assert kept == {settings.SEARCH_EVENTS_KEEP_DAYS + 1, 300}
 
 
-def test_counting_switched_off_counts_nothing(client, settings):
+def test_counting_switched_off_counts_nothing(client, settings, written):
     settings.SEARCH_COUNTING = False
     client.get("/en/search/", {"q": "water"})
     client.get(f"/en/search/open/{english_article().pk}/", {"q": "water"})
+    written()
     assert not SearchEvent.objects.exists() and not DailySearch.objects.exists()

@@ -17,12 +17,13 @@ DAY = [("en", "water", 5), ("en", "recycling", 2), ("en", "xyzzy", 3), ("zh-hans
 
 
 @pytest.fixture
-def searched_day(client):
+def searched_day(client, searches_counted):
     for language, query, times in DAY:
         for _ in range(times):
             client.get(f"/{language}/search/", {"q": query})
     article = english_article()
     client.get(f"/en/search/open/{article.pk}/", {"q": "water"})
+    searches_counted()
 
 
 def report(client, **params):

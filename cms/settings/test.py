@@ -53,7 +53,7 @@ TEST_REDIS_URL = for_this_worker(os.environ.get("TEST_REDIS_URL", ""))
 # DATABASE_TASKS and the real db_worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default", "webhooks"]}}
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "webhooks"]}}
-# Searches are counted at once, in the test's transaction.
+# Counted searches are written when a test asks (search_insights.counting.write_noted), in its transaction.
 SEARCH_COUNTS_FLUSH_SECONDS = 0
 # The webhook tests' receivers listen on loopback; a hung one is given up on after a second.
 WEBHOOKS_ALLOW_PRIVATE = True

@@ -17,11 +17,12 @@ DAY = [("en", "water", 6), ("en", "recycling", 3), ("en", "solar kettle", 2), ("
 DAY += [("zh-hans", "太阳能", 2), ("en", "worksop", 1)]
 
 
-def test_the_search_report_in_both_admin_languages(live_server, new_page, tmp_path):
+def test_the_search_report_in_both_admin_languages(live_server, new_page, tmp_path, searches_counted):
     reader = Client()
     for language, query, times in DAY:
         for _ in range(times):
             reader.get(f"/{language}/search/", {"q": query})
+    searches_counted()
     make_staff("editor", "ed")
     translator = make_staff("translator", "tr")
     UserProfile.get_for_user(translator).__class__.objects.filter(user=translator).update(preferred_language="zh-hans")
