@@ -116,8 +116,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The server and the task worker write to the same file: a writer takes the lock when its transaction begins
-    # and others wait for it (up to 20 s) instead of failing with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+    # and others wait for it (up to 20 s) instead of failing with "database is locked". In WAL mode readers never
+    # wait for a writer (the background writers: task workers, search counts).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 
 
 def cache_from_url(url):
