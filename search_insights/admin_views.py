@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .report import RangeForm, csv_response, tables
+from .report import RangeForm, csv_response, tables, with_default_range
 
 VIEW_REPORT = "search_insights.view_dailysearch"
 
@@ -26,7 +26,7 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
-        self.form = RangeForm(request.GET)
+        self.form = RangeForm(with_default_range(request.GET))
         if self.form.is_valid() and request.GET.get("export") == "csv":
             data = self.form.cleaned_data
             return csv_response(data["language"], data["start"], data["end"])

@@ -19,8 +19,8 @@ LONGEST_RANGE = 366  # days
 
 class RangeForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), required=False)
-    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,14 +29,24 @@ class RangeForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        today = timezone.localdate()
-        cleaned["end"] = end = cleaned.get("end") or today
-        cleaned["start"] = start = cleaned.get("start") or end - datetime.timedelta(days=29)
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start is None or end is None:
+            return cleaned  # the field says what is wrong
         if start > end:
             raise forms.ValidationError(_("The start of the range comes after its end."))
         if (end - start).days >= LONGEST_RANGE:
             raise forms.ValidationError(_("Choose a range of at most a year."))
         return cleaned
+
+
+def with_default_range(params):
+    """The query parameters with the last 30 days filled in where no date was given, shown in the form as such."""
+    params, today = params.copy(), timezone.localdate()
+    if not params.get("end"):
+        params["end"] = today.isoformat()
+    if not params.get("start"):
+        params["start"] = (today - datetime.timedelta(days=29)).isoformat()
+    return params
 
 
 def counts_in(language, start, end):
