@@ -217,7 +217,7 @@ public final class App {
         SearchApi search = new SearchApi(client);
         for (Map.Entry<LocaleCode, String> query : Map.of(LocaleCode.EN, "water", LocaleCode.ZH_HANS, "节水").entrySet()) {
             SearchResults results = call("search", () -> search.search(
-                    query.getValue(), query.getKey(), null, null, null, null, null, null, null, null));
+                    query.getValue(), query.getKey(), null, null, null, null, null, null, null, null, null));
             var suggested = call("suggest", () -> search.suggest(query.getValue().substring(0, 2), query.getKey(), null));
             if (results != null && suggested != null) {
                 List<Integer> years = new ArrayList<>();
