@@ -7,14 +7,17 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from .compat import field_segment_path
 
 
+def translation_that_made(item):
+    """The wagtail-localize Translation (with its source) that made `item` in its language, or None for an item
+    written in its own language."""
+    made = Translation.objects.filter(source__object_id=item.translation_key, target_locale_id=item.locale_id)
+    return made.select_related("source").first()
+
+
 def append_to_translated_field(item, field, text, separator, user=None):
     """Adds `text` to the translation of `field` of the translated `item` unless it is already there; returns
     False when the source has no string for that field (an empty source field has nothing to translate)."""
-    translation = (
-        Translation.objects.filter(source__object_id=item.translation_key, target_locale_id=item.locale_id)
-        .select_related("source")
-        .first()
-    )
+    translation = translation_that_made(item)
     if translation is None:
         return False
     segments = StringSegment.objects.select_related("string", "context")

@@ -4,7 +4,8 @@ the id of its source (the same item in the language it was translated from)."""
 from urllib.parse import urljoin
 
 from wagtail.models import Page
-from wagtail_localize.models import Translation
+
+from translation.field_strings import translation_that_made
 
 
 def describe(item):
@@ -31,11 +32,7 @@ def describe(item):
 
 def source_id(item, base_model):
     """The id of the item this one was translated from (by wagtail-localize), or None for an original."""
-    translation = (
-        Translation.objects.filter(source__object_id=item.translation_key, target_locale_id=item.locale_id)
-        .select_related("source")
-        .first()
-    )
+    translation = translation_that_made(item)
     if translation is None:
         return None
     found = base_model.objects.filter(translation_key=item.translation_key, locale_id=translation.source.locale_id)

@@ -29,7 +29,14 @@ from .described import describe
 from .models import Delivery, Endpoint, Event, EventType
 from .sending import wake_sender
 
-_before = threading.local()  # what readers could see before a move or a restriction change, by page id
+_before = threading.local()  # this thread's changes under way: what readers could see before them
+
+
+def under_way(name):
+    """A dict of this thread's, kept between a change's pre- and post- signals."""
+    if not hasattr(_before, name):
+        setattr(_before, name, {})
+    return getattr(_before, name)
 
 
 def is_snippet(item):
@@ -116,9 +123,7 @@ def subject_key(item):
 
 def deleting():
     """{subject key: description, or None when readers could not see it} of the items being deleted."""
-    if not hasattr(_before, "deleting"):
-        _before.deleting = {}
-    return _before.deleting
+    return under_way("deleting")
 
 
 def before_delete(sender, instance, **kwargs):
@@ -164,15 +169,13 @@ def visible_under(page_id):
 
 
 def remember_visible(page_id):
-    remembered = getattr(_before, "pages", None)
-    if remembered is None:
-        remembered = _before.pages = {}
-    remembered[page_id] = visible_under(page_id) if has_endpoints() else None
+    """{page id: the pages under it readers can see} before a move or a restriction change."""
+    under_way("visible")[page_id] = visible_under(page_id) if has_endpoints() else None
 
 
 def announce_visibility_changes(page_id, moved=False):
     """Pages under `page_id` readers can now see (published), no longer see (unpublished) or see at a new URL."""
-    before = getattr(_before, "pages", {}).pop(page_id, None)
+    before = under_way("visible").pop(page_id, None)
     if before is None:
         return
     after = visible_under(page_id)

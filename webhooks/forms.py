@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 
 from home.content import publishable_models
 
@@ -13,7 +13,7 @@ from .models import Endpoint, EventType
 def content_types():
     """The page types and the snippets with a publishing state: what events are sent about."""
     models = [model for model in get_page_models() if model._meta.app_label != "wagtailcore"]
-    models += [model for model in publishable_models() if model not in get_page_models()]
+    models += [model for model in publishable_models() if not issubclass(model, Page)]
     by_model = ContentType.objects.get_for_models(*models)
     return ContentType.objects.filter(pk__in=[content_type.pk for content_type in by_model.values()])
 

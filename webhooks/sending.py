@@ -57,9 +57,7 @@ def send_due():
     Queues itself again for the next retry. Returns what it recorded."""
     now = timezone.now()
     prune(now)
-    ready = Endpoint.objects.filter(enabled=True, deliveries__state=Delivery.State.PENDING).distinct()
-    ready = ready.filter(Q(retry_at__isnull=True) | Q(retry_at__lte=now))
-    for batch in filter(None, map(claim, ready)):
+    for batch in filter(None, map(claim, waiting().filter(due(now)))):
         _in_flight.append((batch, _senders.submit(send_batch, batch)))  # HTTP only: recorded in this thread
     futures.wait([future for _batch, future in _in_flight], timeout=GRACE)
     recorded = record_finished()
@@ -89,8 +87,7 @@ def claim(endpoint):
     )
     now = timezone.now()
     lease = now + datetime.timedelta(seconds=len(deliveries) * settings.WEBHOOKS_TIMEOUT + 60)
-    free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
-    if not deliveries or not Endpoint.objects.filter(free, pk=endpoint.pk).update(claimed_until=lease):
+    if not deliveries or not Endpoint.objects.filter(unclaimed(now), pk=endpoint.pk).update(claimed_until=lease):
         return None
     return endpoint, deliveries
 
@@ -145,9 +142,9 @@ def record(endpoint, deliveries, attempts):
         Delivery.objects.filter(pk__in=done).update(state=Delivery.State.DELIVERED)
         endpoint.refresh_from_db()
         endpoint.claimed_until = None
-        if attempts and not attempts[-1].succeeded:
+        if not attempts[-1].succeeded:
             fail(endpoint, attempts[-1], now)
-        elif attempts:
+        else:
             endpoint.failing_since = endpoint.retry_at = None
             endpoint.failures = 0
         endpoint.save(update_fields=[*STATE_FIELDS, "claimed_until"])
@@ -167,15 +164,27 @@ def fail(endpoint, attempt, now):
         logger.warning("Webhook endpoint %s switched off: failing since %s", endpoint.url, endpoint.failing_since)
 
 
+def waiting():
+    """The endpoints switched on that have events to send."""
+    return Endpoint.objects.filter(enabled=True, deliveries__state=Delivery.State.PENDING).distinct()
+
+
+def due(now):
+    """Endpoints not backing off after a failure."""
+    return Q(retry_at__isnull=True) | Q(retry_at__lte=now)
+
+
+def unclaimed(now):
+    """Endpoints no worker is sending to."""
+    return Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
+
+
 def plan_next():
     """Wakes the sender again at the next retry, and at once while endpoints still have events waiting."""
-    waiting = Endpoint.objects.filter(enabled=True, deliveries__state=Delivery.State.PENDING).distinct()
     now = timezone.now()
-    if waiting.filter(Q(retry_at__isnull=True) | Q(retry_at__lte=now)).filter(
-        Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
-    ):
+    if waiting().filter(due(now)).filter(unclaimed(now)).exists():
         wake_sender()
-    later = waiting.filter(retry_at__gt=now).order_by("retry_at").values_list("retry_at", flat=True).first()
+    later = waiting().filter(retry_at__gt=now).order_by("retry_at").values_list("retry_at", flat=True).first()
     if later:
         wake_sender(later)
 

@@ -11,6 +11,7 @@ from resources.filters import language as published_language
 from search.text import MAX_QUERY_LENGTH, clean_query, highlight, query_terms
 
 SORTS = ("relevance", "date")
+TRUE = ("1", "true", "on")  # a flag as the search form (a checkbox) or an app (a boolean) sends it
 PAGE_SIZE = 10
 
 
@@ -41,8 +42,8 @@ class SearchRequest:
         return cls(
             query=clean_query(params.get("q", "")),
             language=published_language(params.get("locale") or language),
-            all_languages=params.get("all") in ("1", "true", "on"),
-            as_typed=params.get("as_typed") in ("1", "true", "on"),
+            all_languages=params.get("all") in TRUE,
+            as_typed=params.get("as_typed") in TRUE,
             kind=filters.kind,
             topic=filters.topic,
             year=filters.year,
