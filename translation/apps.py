@@ -6,6 +6,7 @@ class TranslationConfig(AppConfig):
     verbose_name = "Translation workflow"
 
     def ready(self):
-        from . import sync
+        from . import memory, sync
 
         sync.connect()
+        memory.connect()

@@ -13,8 +13,6 @@ from wagtail.models import Page
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from .sync import offer_earlier_translations
-
 WRITTEN_FOR_VERSION = "1.14.5"
 
 # The side-by-side editor publishes by posting `action=publish` to the ordinary edit view, which wagtail-localize's
@@ -132,8 +130,10 @@ class SubmitSnippetLandingWhereAllowed(LandingWhereAllowed, SubmitSnippetTransla
 
 class SyncWithoutPublishingView(UpdateTranslationsView):
     """wagtail-localize's sync view without its "Publish immediately" option, which would fill the changed strings
-    with English on the live page: the changed strings wait for translation and review instead, each offered its
-    earlier translation as a suggestion (as publishing the source does by itself, see translation.sync)."""
+    with English on the live page: the changed strings wait for translation and review instead, each given the
+    suggestions `offer_suggestions` makes (passed to as_view: translation.sync), as publishing the source does."""
+
+    offer_suggestions = None
 
     def get_form(self):
         form = super().get_form()
@@ -144,5 +144,5 @@ class SyncWithoutPublishingView(UpdateTranslationsView):
         form.cleaned_data[SYNC_PUBLISH_FIELD] = False
         response = super().form_valid(form)
         for translation in self.object.translations.filter(enabled=True).select_related("target_locale"):
-            offer_earlier_translations(translation)
+            self.offer_suggestions(translation)
         return response

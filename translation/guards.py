@@ -78,13 +78,19 @@ GUARDED_VIEWS = {
     **dict.fromkeys(TRANSLATION_EDITING_VIEWS, (translation_target, can_edit)),
     "translation_upload_pofile": (translation_target, can_edit),
     "translation_keep_string": (translation_target, can_edit),
+    "translation_use_memory_match": (translation_target, can_edit),
     **MEDIA_ACTIONS,
 }
 
 
 # Views that change a translation's strings: none of them while the translation waits for review, so that what the
 # reviewer approves is what was submitted ("Request changes" opens it again).
-STRING_WRITING_VIEWS = {*TRANSLATION_WRITING_VIEWS, "translation_upload_pofile", "translation_keep_string"}
+STRING_WRITING_VIEWS = {
+    *TRANSLATION_WRITING_VIEWS,
+    "translation_upload_pofile",
+    "translation_keep_string",
+    "translation_use_memory_match",
+}
 
 
 def in_review(instance):

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import AbstractGroupApprovalTask
@@ -53,3 +54,27 @@ class TranslationReviewTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("Translation review task")
         verbose_name_plural = _("Translation review tasks")
+
+
+class MemoryEntry(models.Model):
+    """A source string and the translation reviewers approved for it, kept when the approved item is published
+    (and after it is deleted): what translation.memory offers new translations of the same or a similar string."""
+
+    source_language = models.CharField(max_length=20)
+    target_language = models.CharField(max_length=20)
+    source_digest = models.CharField(max_length=64)
+    source_text = models.TextField()
+    target_text = models.TextField()
+    approved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_language", "target_language", "source_digest"], name="one_memory_entry_per_string"
+            )
+        ]
+        verbose_name = _("translation memory entry")
+        verbose_name_plural = _("translation memory entries")
+
+    def __str__(self):
+        return self.source_text[:60]

@@ -19,7 +19,9 @@ from django.utils.translation import gettext as _
 from wagtail_localize.models import OverridableSegment, SegmentOverride, StringSegment, StringTranslation
 
 from .models import KeptString
-from .sync import EARLIER_TRANSLATION
+
+# The tool_name of a suggestion made from a string's earlier translation (translation.sync offers them).
+EARLIER_TRANSLATION = "the earlier translation"
 
 # Scripts of target languages not written in Latin letters: a translation into one of these without a single
 # character of its script is still in the source language.
@@ -127,20 +129,34 @@ def kept_as_is(translated):
     return kept is not None and kept.data == translated.data
 
 
+def why_open(segment, existing, target_language):
+    """Why a string still needs a translator, or None when its translation counts."""
+    if existing is None:
+        return MISSING
+    if kept_as_is(existing):
+        return None
+    return is_suggestion(segment.string.data, existing, target_language)
+
+
+def counted_translations(translation):
+    """The source's strings whose translation counts, each with it: what a person translated, saved or kept."""
+    code = translation.target_locale.language_code
+    return [
+        (segment, existing)
+        for segment, existing in segment_translations(translation)
+        if why_open(segment, existing, code) is None
+    ]
+
+
 def open_strings(translation):
     """The source's strings and linked objects that still need a translator, in the order of the source."""
     source, locale = translation.source, translation.target_locale
     source_language, target_language = source.locale.get_display_name(), locale.get_display_name()
     found = []
     for segment, existing in segment_translations(translation):
-        if existing is None:
-            reason = MISSING
-        elif kept_as_is(existing):
+        reason = why_open(segment, existing, locale.language_code)
+        if reason is None:
             continue
-        else:
-            reason = is_suggestion(segment.string.data, existing, locale.language_code)
-            if reason is None:
-                continue
         found.append(
             OpenString(
                 segment_id=segment.pk,

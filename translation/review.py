@@ -27,6 +27,7 @@ from scheduling.together import schedule_revision, source_go_live
 from .compat import EDITOR_PUBLISH_FIELD, EDITOR_PUBLISH_VALUE
 from .glossary_check import flags_summary, glossary_flags
 from .guards import can_edit, in_review, target_of
+from .memory import near_matches, use_near_match
 from .models import SubmittedTranslation
 from .open_strings import keep, open_strings, strings_digest
 
@@ -210,9 +211,11 @@ def editor_state_json(request, translation_id):
     still need a translator, and the glossary flags."""
     translation, target = editable_translation(request, translation_id)
     found, flags = open_strings(translation), glossary_flags(translation)
+    near = near_matches(translation, found)
     return JsonResponse(
         {
             "open": [item.as_json() for item in found],
+            "near": {segment_id: match.as_json() for segment_id, match in near.items()},
             "status": open_strings_status(len(found)),
             "in_review": in_review(target),
             "flags": [flag.as_json() for flag in flags],
@@ -227,6 +230,15 @@ def open_strings_status(count):
     return ngettext(
         "%(count)d string still needs a translator.", "%(count)d strings still need a translator.", count
     ) % {"count": count}
+
+
+@require_POST
+def use_memory_match(request, translation_id, segment_id):
+    """Takes the memory's near match of an untranslated string as its suggestion, for the translator to adapt."""
+    translation, target = editable_translation(request, translation_id)
+    if not use_near_match(translation, segment_id):
+        messages.error(request, _("The translation memory has no near match for that string any more."))
+    return redirect(edit_url(target))
 
 
 @require_POST

@@ -1,8 +1,9 @@
 """English changes reach translators by themselves. Publishing a page or snippet that is the source of synced
 translations queues `sync_translations` (django-tasks: a worker runs it when background tasks are on). The sync
 reads the published source again, keeps every unchanged string's translation, and offers a changed string the
-translation its text had before, as a suggestion: translation.open_strings counts it only once a translator saves
-or keeps it. The live translations stay as they are until a reviewer approves the new ones."""
+translation its text had before (or else the translation memory's), as a suggestion: translation.open_strings
+counts it only once a translator saves or keeps it. The live translations stay as they are until a reviewer
+approves the new ones."""
 
 import contextlib
 from collections import defaultdict
@@ -16,8 +17,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from django_tasks import task
 
-# The tool_name of a suggestion made from a string's earlier translation (open_strings explains it as such).
-EARLIER_TRANSLATION = "the earlier translation"
+from .memory import offer_from_memory
+from .open_strings import EARLIER_TRANSLATION
 
 
 @task()
@@ -31,10 +32,16 @@ def sync_translations(source_id):
         source.update_from_db()
         translations = list(source.translations.filter(enabled=True).select_related("target_locale"))
         for translation in translations:
-            offer_earlier_translations(translation)
+            offer_suggestions(translation)
             with contextlib.suppress(ValidationError):  # as wagtail-localize's own sync does
                 source.update_target_view_restrictions(translation.target_locale)
     return len(translations)
+
+
+def offer_suggestions(translation):
+    """Suggestions for the strings a sync left untranslated: each place's earlier translation, then the memory's."""
+    offer_earlier_translations(translation)
+    offer_from_memory(translation)
 
 
 def offer_earlier_translations(translation):

@@ -8,14 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import dashboard, guards, po_files, review, status
+from . import dashboard, guards, po_files, review, status, sync
 from .compat import SyncWithoutPublishingView, shadowing_urls
 
 
 @hooks.register("register_admin_urls")
 def register_translation_urls():
     return [
-        *shadowing_urls(po_files.upload_pofile, SyncWithoutPublishingView.as_view()),
+        *shadowing_urls(
+            po_files.upload_pofile, SyncWithoutPublishingView.as_view(offer_suggestions=sync.offer_suggestions)
+        ),
         path(
             "translation-review/<int:translation_id>/submit/",
             review.submit_for_review,
@@ -30,6 +32,11 @@ def register_translation_urls():
             "translation-review/<int:translation_id>/keep/<int:segment_id>/",
             review.keep_string,
             name="translation_keep_string",
+        ),
+        path(
+            "translation-review/<int:translation_id>/memory/<int:segment_id>/",
+            review.use_memory_match,
+            name="translation_use_memory_match",
         ),
         path(  # after the other translation-review/ addresses, which it would match
             "translation-review/<int:translation_id>/<str:action>/",

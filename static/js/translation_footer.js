@@ -40,10 +40,11 @@
     return holding.sort((a, b) => a.textContent.length - b.textContent.length)[0];
   }
 
-  function keepForm(item) {
+  // A one-button form posting to the string's address (the URL's placeholder segment id 0 replaced).
+  function postForm(url, item, label, flag) {
     const form = document.createElement("form");
     form.method = "post";
-    form.action = openPanel.dataset.keepUrl.replace(/\/0\/$/, `/${item.segment_id}/`);
+    form.action = url.replace(/\/0\/$/, `/${item.segment_id}/`);
     const token = document.createElement("input");
     token.type = "hidden";
     token.name = "csrfmiddlewaretoken";
@@ -51,20 +52,41 @@
     const button = document.createElement("button");
     button.type = "submit";
     button.className = "button button-small button-secondary";
-    button.dataset.keepString = "";
-    button.textContent = openPanel.dataset.labelKeep;
+    button.dataset[flag] = "";
+    button.textContent = label;
     form.append(token, button);
     return form;
   }
 
-  function renderOpen(items, inReview) {
+  // The memory's near match of an untranslated string: its remembered source with the words that differ marked,
+  // its approved translation, and "Use it".
+  function nearMatch(item, match) {
+    const box = document.createElement("div");
+    box.className = "memory-match";
+    box.dataset.nearMatch = String(match.similarity);
+    const source = document.createElement("span");
+    source.className = "memory-match__source";
+    match.changes.forEach(([how, words]) => {
+      const part = document.createElement(how === "added" ? "ins" : how === "removed" ? "del" : "span");
+      part.textContent = words;
+      source.append(part, " ");
+    });
+    const translated = quoted(match.translation);
+    box.append(`${openPanel.dataset.labelNear} (${match.similarity}%): `, source, "→ ", translated);
+    box.append(postForm(openPanel.dataset.memoryUrl, item, openPanel.dataset.labelUse, "useNearMatch"));
+    return box;
+  }
+
+  function renderOpen(items, near, inReview) {
     const rows = openPanel.querySelector("ul");
     rows.replaceChildren();
     items.forEach((item) => {
       const row = document.createElement("li");
       row.dataset.openString = item.reason;
       row.append(quoted(item.source), ` ${item.explanation} `);
-      if (item.keepable && !inReview) row.append(keepForm(item));
+      if (item.keepable && !inReview) row.append(postForm(openPanel.dataset.keepUrl, item, openPanel.dataset.labelKeep, "keepString"));
+      const match = near[String(item.segment_id)];
+      if (match && !inReview) row.append(nearMatch(item, match));
       rows.append(row);
     });
     openPanel.hidden = items.length === 0;
@@ -102,7 +124,7 @@
     observer.disconnect();
     const data = JSON.parse(json);
     status.textContent = data.status;
-    renderOpen(data.open, data.in_review);
+    renderOpen(data.open, data.near, data.in_review);
     renderFlags(data.flags);
     summary.textContent = data.summary;
     observe();

@@ -14,6 +14,7 @@ from scheduling.together import source_go_live
 from translation.compat import EDITOR_ROOT_SELECTOR, editor_props
 from translation.glossary_check import flags_summary, glossary_flags
 from translation.guards import can_edit, can_publish, in_review
+from translation.memory import memory_suggestions, near_matches
 from translation.open_strings import open_strings
 from translation.review import edit_url, open_strings_status, review_actions, review_blocker
 
@@ -63,13 +64,16 @@ def translation_editor_footer(context):
     reviewing = in_review(instance)
     flags = glossary_flags(translation)
     found = open_strings_of(context)
+    near = near_matches(translation, found)
     return {
         "translation": translation,
         "source_name": translation.source.locale.get_display_name(),
         "target_name": translation.target_locale.get_display_name(),
         "instance": instance,
         "is_page": is_page,
-        "open_strings": found,
+        "open_strings": [(item, near.get(item.segment_id)) for item in found],
+        "open_count": len(found),
+        "memory_suggestions": memory_suggestions(translation),
         "status": open_strings_status(len(found)),
         "glossary_flags": flags,
         "glossary_summary": flags_summary(len(flags)),
