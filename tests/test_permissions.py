@@ -29,6 +29,7 @@ from news.models import NewsArticlePage, NewsIndexPage
 from resources.models import Topic
 
 from .factories import make_staff, publish_article
+from .permission_batches import BATCH_ACTIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -325,6 +326,7 @@ ACTIONS = {
     "read the search report": read_search_report,
     "add a search as a glossary synonym": add_search_synonym,
     "promote a page for a search": promote_for_search,
+    **BATCH_ACTIONS,
 }
 
 MATRIX = read_matrix()
@@ -343,7 +345,7 @@ def public_site(client):
 def test_every_action_of_the_matrix_is_walked():
     assert {action for action, *_cell in MATRIX} == set(ACTIONS)
     assert {role for _action, _tree, role, _allowed in MATRIX} == set(ROLES)
-    assert len(MATRIX) == 36 * len(ROLES)
+    assert len(MATRIX) == 46 * len(ROLES)
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import path, reverse
 
 from wagtail.models import Page
+from wagtail_localize.operations import TranslationCreator
+from wagtail_localize.strings import StringValue, validate_translation_links
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
@@ -45,6 +47,23 @@ def editor_props(props_json, *, locked, open_by_segment):
 def field_segment_path(field_name):
     """The context path of the string segment wagtail-localize extracts from a plain text field of a snippet."""
     return field_name
+
+
+def start_translations(user, locale, instances):
+    """Starts (or brings up to date) each instance's translation into `locale` as wagtail-localize's Translate
+    action does, in the order given (parents before their subpages), without its related objects; returns the
+    Translations in that order."""
+    creator = TranslationCreator(user, [locale])
+    for instance in instances:
+        creator.create_translations(instance, include_related_objects=False)
+    return [translation for translations in creator.mappings.values() for translation in translations]
+
+
+def check_translated_html(source, translated):
+    """Raises ValueError when a translated string would not go into the page: wagtail-localize allows only inline
+    tags, attributes only as a link's id, and only the source's link ids (it marks such strings as errors)."""
+    StringValue.from_translated_html(translated)
+    validate_translation_links(source, translated)
 
 
 # URL names of wagtail-localize's admin views, as the guards check them (see translation.guards).

@@ -79,6 +79,8 @@ GUARDED_VIEWS = {
     "translation_upload_pofile": (translation_target, can_edit),
     "translation_keep_string": (translation_target, can_edit),
     "translation_use_memory_match": (translation_target, can_edit),
+    "translation_xliff": (translation_target, can_edit),
+    "translation_xliff_upload": (translation_target, can_edit),
     **MEDIA_ACTIONS,
 }
 
@@ -90,6 +92,7 @@ STRING_WRITING_VIEWS = {
     "translation_upload_pofile",
     "translation_keep_string",
     "translation_use_memory_match",
+    "translation_xliff_upload",
 }
 
 

@@ -118,8 +118,8 @@ def translations_of(segments, locale):
 
 def segment_translations(translation):
     """The source's string segments in order, each with its usable translation in the target locale (or None)."""
-    segments = StringSegment.objects.filter(source=translation.source).select_related("string").order_by("order")
-    segments = list(segments)
+    segments = StringSegment.objects.filter(source=translation.source).select_related("string", "context")
+    segments = list(segments.order_by("order"))
     translated = translations_of(segments, translation.target_locale)
     return [(segment, translated.get((segment.string_id, segment.context_id))) for segment in segments]
 

@@ -81,38 +81,46 @@ def get_page_translation(translation_id):
     return translation, page.specific
 
 
-@require_POST
-def submit_for_review(request, translation_id):
-    translation, page = get_page_translation(translation_id)
-    if not page.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
+class NotSubmitted(ValueError):
+    """The translation cannot be submitted for review, for the reason given."""
+
+
+def submit_translation(translation, page, user):
+    """Submits a page's translation to its language's review: a revision of the translated page (the live content
+    untouched until approval), with the digest of its strings as submitted. Raises NotSubmitted with the reason."""
     found = open_strings(translation)
     if found:
-        messages.error(request, open_strings_message(found))
-        return redirect(edit_url(page))
+        raise NotSubmitted(open_strings_message(found))
     if page.workflow_in_progress:
-        messages.warning(request, _("This translation is already waiting for review."))
-        return redirect(edit_url(page))
+        raise NotSubmitted(_("This translation is already waiting for review."))
     workflow = page.get_workflow()
     if workflow is None:
-        messages.error(
-            request, _("No review workflow is set up for this page; ask an administrator to run setup_roles.")
-        )
-        return redirect(edit_url(page))
-
+        raise NotSubmitted(_("No review workflow is set up for this page; ask an administrator to run setup_roles."))
     with transaction.atomic():
-        # A revision of the translated page; saving a revision leaves the live content untouched until approval.
         translated = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=False)
-        revision = translated.save_revision(user=request.user, log_action=True)
+        revision = translated.save_revision(user=user, log_action=True)
         SubmittedTranslation.objects.create(
             revision=revision, translation=translation, digest=strings_digest(translation)
         )
         sent_back = page.current_workflow_state
         if sent_back is not None:  # changes were requested: the same review goes on, with the new revision
-            sent_back.resume(request.user)
+            sent_back.resume(user)
         else:
-            workflow.start(translated, request.user)
-    messages.success(request, _("“%(title)s” was submitted for review.") % {"title": translated.title})
+            workflow.start(translated, user)
+    return translated
+
+
+@require_POST
+def submit_for_review(request, translation_id):
+    translation, page = get_page_translation(translation_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    try:
+        translated = submit_translation(translation, page, request.user)
+    except NotSubmitted as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("“%(title)s” was submitted for review.") % {"title": translated.title})
     return redirect(edit_url(page))
 
 
@@ -142,14 +150,21 @@ def approvable(page):
 def requested_go_live(request, page):
     """When the reviewer's approval has the translation go live: None for now, or (time, whether it follows its
     English source's schedule). A choice that cannot be carried out raises ValueError with the reason."""
-    choice = request.POST.get("go_live", "now")
-    if choice == "now":
-        return None
-    if choice == "with_source":
+    if request.POST.get("go_live") == "with_source":
         moment = source_go_live(page)
         if moment is None:
             raise ValueError(_("The English page is no longer scheduled: choose another time."))
         return moment, True
+    moment = requested_moment(request)
+    return None if moment is None else (moment, False)
+
+
+def requested_moment(request):
+    """The time the form's "Goes live" asks for: None for now; a choice that cannot be carried out raises
+    ValueError with the reason."""
+    choice = request.POST.get("go_live", "now")
+    if choice == "now":
+        return None
     if choice != "at":
         raise ValueError(_("Choose when the translation goes live."))
     try:
@@ -161,7 +176,7 @@ def requested_go_live(request, page):
     moment = timezone.make_aware(moment) if timezone.is_naive(moment) else moment
     if moment <= timezone.now():
         raise ValueError(_("Choose a time in the future, or publish now."))
-    return moment, False
+    return moment
 
 
 @require_POST

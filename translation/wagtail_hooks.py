@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import dashboard, guards, po_files, review, status, sync
+from . import dashboard, guards, po_files, review, status, sync, xliff_views
 from .compat import SyncWithoutPublishingView, shadowing_urls
 
 
@@ -37,6 +37,16 @@ def register_translation_urls():
             "translation-review/<int:translation_id>/memory/<int:segment_id>/",
             review.use_memory_match,
             name="translation_use_memory_match",
+        ),
+        path(
+            "translation-review/<int:translation_id>/xliff/",
+            xliff_views.download_translation_xliff,
+            name="translation_xliff",
+        ),
+        path(
+            "translation-review/<int:translation_id>/xliff/upload/",
+            xliff_views.upload_translation_xliff,
+            name="translation_xliff_upload",
         ),
         path(  # after the other translation-review/ addresses, which it would match
             "translation-review/<int:translation_id>/<str:action>/",

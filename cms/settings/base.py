@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "delivery",
     "scheduling",
     "webhooks",
+    "batches",
     "translation",  # before wagtail_localize: its admin URLs take the place of two of wagtail-localize's
     "demo",
     "wagtail_localize",

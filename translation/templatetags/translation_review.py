@@ -81,6 +81,7 @@ def translation_editor_footer(context):
         "in_review": reviewing,
         "review_blocker": review_blocker(instance) if reviewing else None,
         "can_submit": is_page and not reviewing and can_edit(user, instance),
+        "may_edit": can_edit(user, instance),
         "review_actions": review_actions(instance, user) if reviewing else [],
         "source_go_live": source_go_live(instance) if reviewing else None,
         "publisher": can_publish(user, instance),
