@@ -206,3 +206,35 @@ def test_a_snippets_plain_field_is_one_segment_named_by_the_field():
     source = TranslationSource.objects.get_for_instance(term)
     segment = StringSegment.objects.get(source=source, context__path=compat.field_segment_path("synonyms"))
     assert segment.string.data == term.synonyms
+
+
+@pytest.mark.django_db
+def test_wagtail_localizes_translation_creator_starts_translations_in_the_order_given():
+    from wagtail.models import Locale
+
+    from news.models import NewsArticlePage
+
+    chinese = Locale.objects.get(language_code="zh-hans")
+    articles = list(NewsArticlePage.objects.filter(locale__language_code="en").order_by("-path")[:2])
+    translations = compat.start_translations(None, chinese, articles)
+    assert [translation.source.object_id for translation in translations] == [a.translation_key for a in articles]
+    assert all(translation.target_locale == chinese and translation.enabled for translation in translations)
+
+
+@pytest.mark.parametrize(
+    ("translated", "allowed"),
+    [
+        ('<a id="a1">链接</a>和<b>粗体</b>', True),
+        ('<a id="a2">链接</a>', False),  # a link id the source does not have
+        ("<p>段落</p>", False),  # a block tag
+        ('<b class="x">粗体</b>', False),  # an attribute
+    ],
+)
+def test_wagtail_localize_refuses_the_translated_markup_it_would_mark_as_an_error(translated, allowed):
+    source = '<a id="a1">link</a> and <b>bold</b>'
+    try:
+        compat.check_translated_html(source, translated)
+    except ValueError:
+        assert not allowed
+    else:
+        assert allowed
