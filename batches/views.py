@@ -43,7 +43,17 @@ def detail_url(batch):
     return reverse("batches:detail", args=[batch.pk])
 
 
-class BatchIndexView(WagtailAdminTemplateMixin, TemplateView):
+class BatchesBreadcrumbs:
+    """Home › Translation batches › this page (Wagtail's header shows the last)."""
+
+    def get_breadcrumbs_items(self):
+        items = [*self.breadcrumbs_items, {"url": reverse("batches:index"), "label": _("Translation batches")}]
+        if self.page_title != _("Translation batches"):
+            items.append({"url": "", "label": self.page_title})
+        return items
+
+
+class BatchIndexView(BatchesBreadcrumbs, WagtailAdminTemplateMixin, TemplateView):
     template_name = "batches/index.html"
     page_title = gettext_lazy("Translation batches")
     header_icon = "globe"
@@ -54,7 +64,7 @@ class BatchIndexView(WagtailAdminTemplateMixin, TemplateView):
         return super().get_context_data(batches=batches, may_submit=may_submit(user), **kwargs)
 
 
-class NewBatchView(WagtailAdminTemplateMixin, FormView):
+class NewBatchView(BatchesBreadcrumbs, WagtailAdminTemplateMixin, FormView):
     """A batch from one page (the page's "Translate as a batch"), with its subpages unless unticked."""
 
     template_name = "batches/new.html"
@@ -93,7 +103,7 @@ def submitted(request, batch):
     return redirect(detail_url(batch))
 
 
-class BatchDetailView(WagtailAdminTemplateMixin, TemplateView):
+class BatchDetailView(BatchesBreadcrumbs, WagtailAdminTemplateMixin, TemplateView):
     template_name = "batches/detail.html"
     header_icon = "globe"
 

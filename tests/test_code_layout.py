@@ -10,7 +10,7 @@ from .helpers import repository_files
 
 ROOT = Path(settings.BASE_DIR)
 CONTENT_APPS = {"home", "news", "resources", "glossary"}
-SERVING_APPS = {"api", "search", "translation", "demo", "delivery", "endpoints"}
+SERVING_APPS = {"api", "search", "translation", "batches", "demo", "delivery", "endpoints"}
 PACKAGES = CONTENT_APPS | SERVING_APPS | {"cms"}
 
 
