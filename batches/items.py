@@ -57,10 +57,10 @@ class ItemState:
 
 
 def still_approved(item, target):
-    """The item was approved and is still exactly what was approved: the same strings, and for a page the same
-    submitted revision, still waiting in review."""
-    if not item.approved_digest or item.approved_digest != strings_digest(item.translation):
-        return False
+    """The item was approved, not yet published with the batch, and is still exactly what was approved: the same
+    strings, and for a page the same submitted revision, still waiting in review."""
+    if item.published_at or not item.approved_digest or item.approved_digest != strings_digest(item.translation):
+        return False  # published with the batch (or never approved, or changed since)
     if isinstance(target, Page):
         task_state = current_task_state(target)
         return task_state is not None and task_state.revision_id == item.approved_revision_id
@@ -84,7 +84,7 @@ def state_of(item, target, open_count):
         return IN_REVIEW
     if open_count:
         return TRANSLATING
-    if item.published_at or published_since_translated(item, target):
+    if published_since_translated(item, target):
         return PUBLISHED
     return READY
 

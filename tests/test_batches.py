@@ -208,3 +208,28 @@ def test_approving_what_is_not_in_review_and_publishing_nothing_say_why(staff_cl
     assert "No item of this batch is approved" in " ".join(messages_of(response))
     response = reviewer.post(reverse("batches:publish", args=[batch.pk]), {"go_live": "at", "go_live_at": "soon"})
     assert "Give the date and time" in " ".join(messages_of(response))
+
+
+def test_a_snippet_in_the_batch_is_approved_when_translated_and_published_with_it(staff_client):
+    from resources.models import Topic
+
+    sheets = new_tip_sheets()[-1:]  # Water Conservation
+    Topic.objects.get(locale__language_code="zh-hans", slug="water-conservation").delete()
+    batch = submitted_batch(staff_client("editor"), sheets)
+    topic_item, page_item = batch.items.all()
+    assert topic_item.translation.source.specific_content_type.model == "topic"
+    reviewer = staff_client("reviewer")
+    response = reviewer.post(reverse("batches:approve", args=[batch.pk, topic_item.pk]))
+    assert "still needs a translator" in " ".join(messages_of(response))  # the memory's text is a suggestion
+
+    translate_and_submit_every_page(batch, staff_client("translator"))
+    reviewer = staff_client("reviewer")  # one test client: logged in as the reviewer again
+    for item in (topic_item, page_item):
+        reviewer.post(reverse("batches:approve", args=[batch.pk, item.pk]))
+    assert [state.state for state in states_of(batch, "reviewer").values()] == [APPROVED, APPROVED]
+    reviewer.post(reverse("batches:publish", args=[batch.pk]), {"go_live": "now"})
+    chinese_topic = Topic.objects.get(
+        locale__language_code="zh-hans", translation_key=topic_item.translation.source.object_id
+    )
+    assert chinese_topic.live and chinese_topic.name.startswith("已翻译")
+    assert [state.state for state in states_of(batch, "reviewer").values()] == [PUBLISHED, PUBLISHED]
