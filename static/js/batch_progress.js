@@ -8,8 +8,13 @@
   const label = box.querySelector("[data-progress-label]");
 
   async function poll() {
-    const response = await fetch(box.dataset.batchProgress, { credentials: "same-origin" });
-    if (response.ok) {
+    let response = null;
+    try {
+      response = await fetch(box.dataset.batchProgress, { credentials: "same-origin" });
+    } catch (error) {
+      response = null; // offline for a moment: ask again on the next round
+    }
+    if (response && response.ok) {
       const progress = await response.json();
       bar.max = progress.total || 1;
       bar.value = progress.state === "done" ? bar.max : progress.done;
