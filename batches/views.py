@@ -26,10 +26,11 @@ from .submitting import BatchError, BatchForm, may_submit, submit_from_form
 
 
 def may_see(user, batch):
-    """Editors who submit translations see every batch; translators and reviewers those they may work on."""
+    """Editors who submit translations see every batch and may machine-translate or export it; translators and
+    reviewers those whose items they may edit."""
     if may_submit(user):
         return True
-    return any(can_edit(user, target_of(item.translation)) for item in batch.items.select_related("translation")[:1])
+    return any(can_edit(user, target_of(item.translation)) for item in batch.items.select_related("translation"))
 
 
 def batch_for(request, batch_id):
@@ -119,7 +120,6 @@ class BatchDetailView(BatchesBreadcrumbs, WagtailAdminTemplateMixin, TemplateVie
             states=states,
             may_publish=any(state.state == "approved" for state in states),
             may_submit_pages=any(state.state == "ready" and state.may_edit for state in states),
-            may_work=may_submit(self.request.user) or any(state.may_edit for state in states),
             machine_running=self.batch.machine_state in (MachineState.QUEUED, MachineState.RUNNING),
             **kwargs,
         )
@@ -139,16 +139,9 @@ def progress(request, batch_id):
     )
 
 
-def may_work_on(user, batch):
-    """Machine translation and XLIFF export are for its submitters and for those who may edit its items."""
-    return may_submit(user) or any(can_edit(user, target_of(item.translation)) for item in batch.items.all())
-
-
 @require_POST
 def translate_by_machine(request, batch_id):
     batch = batch_for(request, batch_id)
-    if not may_work_on(request.user, batch):
-        raise PermissionDenied
     try:
         total = machine.start_machine_translation(batch)
     except BatchError as error:

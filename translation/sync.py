@@ -17,7 +17,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from django_tasks import task
 
-from .memory import offer_from_memory
+from .memory import offer_from_memory, suggest, untranslated_segments
 from .open_strings import EARLIER_TRANSLATION
 
 
@@ -48,20 +48,13 @@ def offer_earlier_translations(translation):
     """Fills each changed string that has no translation with the translation its place (block or field) last had,
     as a suggestion; a place that now holds several untranslated strings is left to the translator."""
     locale = translation.target_locale
-    segments = list(StringSegment.objects.filter(source=translation.source))
-    translated = set(
-        StringTranslation.objects.filter(
-            locale=locale,
-            context_id__in={s.context_id for s in segments},
-            translation_of_id__in=[s.string_id for s in segments],
-        ).values_list("translation_of_id", "context_id")
-    )
+    untranslated = {segment.pk for segment in untranslated_segments(translation)}
     by_place = defaultdict(list)
-    for segment in segments:
+    for segment in StringSegment.objects.filter(source=translation.source):
         by_place[segment.context_id].append(segment)
     for context_id, here in by_place.items():
-        untranslated = [s for s in here if (s.string_id, context_id) not in translated]
-        if len(untranslated) != 1:
+        missing = [segment for segment in here if segment.pk in untranslated]
+        if len(missing) != 1:
             continue
         earlier = (
             StringTranslation.objects.filter(context_id=context_id, locale=locale, has_error=False)
@@ -70,14 +63,7 @@ def offer_earlier_translations(translation):
             .first()
         )
         if earlier is not None:
-            StringTranslation.objects.create(
-                translation_of_id=untranslated[0].string_id,
-                context_id=context_id,
-                locale=locale,
-                data=earlier.data,
-                translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
-                tool_name=EARLIER_TRANSLATION,
-            )
+            suggest(translation, missing[0], earlier.data, EARLIER_TRANSLATION)
 
 
 def queue_sync(instance):

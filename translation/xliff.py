@@ -26,7 +26,7 @@ from defusedxml.common import DefusedXmlException
 from glossary.terms import entries_in, live_entries
 
 from .compat import check_translated_html
-from .guards import in_review, target_of
+from .guards import can_edit, in_review, target_of
 from .open_strings import plain, segment_translations, why_open
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"
@@ -206,7 +206,7 @@ def markup_problem(source, target):
     return None
 
 
-def check_xliff(document, translations, user_may_edit):
+def check_xliff(document, translations, user):
     """The changes the document makes, as [(translation, segment, text)], or XliffError for the first problem."""
     by_file = {file_id(translation): translation for translation in translations}
     target_language = translations[0].target_locale
@@ -224,7 +224,7 @@ def check_xliff(document, translations, user_may_edit):
     changes, stale = [], []
     for translation in {by_file[unit.file_id] for unit in document.units}:
         target = target_of(translation)
-        if not user_may_edit(target):
+        if not can_edit(user, target):
             raise XliffError(_("You may not edit “%(title)s”.") % {"title": target})
         if in_review(target):
             raise XliffError(
@@ -264,9 +264,9 @@ def check_xliff(document, translations, user_may_edit):
     return changes
 
 
-def import_xliff(upload, translations, user, user_may_edit):
+def import_xliff(upload, translations, user):
     """Imports a translated XLIFF file into these translations, all or nothing; returns how many strings changed."""
-    changes = check_xliff(parse_xliff(upload), translations, user_may_edit)
+    changes = check_xliff(parse_xliff(upload), translations, user)
     with transaction.atomic():
         for translation, segment, text in changes:
             StringTranslation.objects.update_or_create(
