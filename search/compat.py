@@ -5,7 +5,12 @@ Written against modelsearch as Wagtail 8.0.1 ships it and django-tasks-db 0.13.0
 item and fails loudly when an upgrade changes it.
 """
 
+import functools
+import inspect
+
 from django.db import transaction
+from django.db.models import Avg, F
+from django.db.models.functions import Length
 from django.utils import timezone
 
 from wagtail.search.backends import get_search_backend
@@ -15,6 +20,8 @@ from wagtail.search.backends.elasticsearch7 import SearchBackend as Elasticsearc
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from elasticsearch.exceptions import ElasticsearchException
+from modelsearch.backends import database as database_backends
+from modelsearch.utils import get_content_type_pk
 
 from . import engine
 
@@ -103,3 +110,80 @@ def merge_waiting_retries(task, page_ids, attempt):
             taken.append(row.pk)
         DBTaskResult.objects.filter(pk__in=taken).delete()
     return sorted(page_ids), attempt
+
+
+TITLE_NORM_SAMPLE = 1000
+
+
+class PreparedOnce:
+    """An indexer that reads each search field of its object once. modelsearch's database indexers read every
+    field again for each column they fill (five times on PostgreSQL, three on SQLite): a page's text, its jieba
+    words and stems, and its topics' queries, five times for each publish.
+
+    Assumes the indexer keeps its object in `self.obj` and reads fields only through the generator
+    prepare_field(obj, field), which calls itself for related objects (left as they are)."""
+
+    def prepare_field(self, obj, field):
+        if obj is not self.obj:
+            return super().prepare_field(obj, field)
+        prepared = self.__dict__.setdefault("_prepared", {})
+        if field not in prepared:
+            prepared[field] = list(super().prepare_field(obj, field))
+        return iter(prepared[field])
+
+
+def read_fields_once(module):
+    """Makes the indexers of a modelsearch database backend module PreparedOnce. Assumes add_items builds them from
+    the module's ObjectIndexer class."""
+    if not issubclass(module.ObjectIndexer, PreparedOnce):
+        module.ObjectIndexer = type("ObjectIndexer", (PreparedOnce, module.ObjectIndexer), {})
+
+
+class FlatTitleNorms:
+    """An index whose saves cost the same however many entries it holds. modelsearch recomputes the average title
+    length over the whole index on every save, then scans it for entries still at the default norm (1.0); here a
+    save sets the norm of its own entries only, against the average of the latest TITLE_NORM_SAMPLE entries (by
+    the primary key's index). A rebuild (full=True) still sets every entry against the whole index's average.
+
+    Assumes add_items(model, objs) calls _refresh_title_norms() after writing, and that the index's entries are
+    `self.entries`, with content_type, object_id (text), title and title_norm."""
+
+    def add_items(self, model, objs):
+        self._adding = (get_content_type_pk(model), [str(obj.pk) for obj in objs])
+        try:
+            super().add_items(model, objs)
+        finally:
+            self._adding = None
+
+    def _refresh_title_norms(self, full=False):
+        adding = getattr(self, "_adding", None)
+        if full or not adding:
+            return super()._refresh_title_norms(full=full)
+        content_type, ids = adding
+        titled = self.entries.annotate(title_length=Length("title")).filter(title_length__gt=0)
+        latest = titled.order_by("-pk").values("pk")[:TITLE_NORM_SAMPLE]
+        average = titled.filter(pk__in=latest).aggregate(Avg("title_length"))["title_length__avg"]
+        titled.filter(content_type_id=content_type, object_id__in=ids).update(title_norm=average / F("title_length"))
+
+
+def with_flat_costs(backend):
+    """A modelsearch database backend whose index is FlatTitleNorms and whose indexers are PreparedOnce."""
+    read_fields_once(inspect.getmodule(type(backend)))
+    backend.index_class = flat_index_class(backend.index_class)
+    return backend
+
+
+@functools.cache
+def flat_index_class(index_class):
+    return type(index_class.__name__, (FlatTitleNorms, index_class), {})
+
+
+def database_search_backend(params):
+    """Wagtail's database search backend for this database (WAGTAILSEARCH_BACKENDS), on SQLite or PostgreSQL with
+    per-save costs that do not grow with the index (FlatTitleNorms, PreparedOnce).
+
+    Assumes modelsearch.backends.database.SearchBackend(params) picks the backend by the default connection."""
+    backend = database_backends.SearchBackend(params)
+    if type(backend).__name__ in ("SQLiteSearchBackend", "PostgresSearchBackend"):  # not the fallback without FTS
+        return with_flat_costs(backend)
+    return backend

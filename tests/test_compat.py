@@ -15,6 +15,7 @@ from django.utils import timezone
 
 import wagtail_localize
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 from wagtail_localize.views.update_translations import UpdateTranslationsForm
 from wagtail_localize.wagtail_hooks import ConvertToAliasPageActionMenuItem, RestartTranslationPageActionMenuItem
 
@@ -25,6 +26,7 @@ from api import compat as api_compat
 from delivery import compat as delivery_compat
 from search import compat as search_compat
 from search import engine
+from search.facts import database_backend
 from search.tasks import update_search_index
 from translation import compat
 from translation.guards import GUARDED_VIEWS
@@ -65,6 +67,35 @@ def test_waiting_task_retries_are_rows_we_can_merge(settings):
     later.enqueue(page_ids=[2, 5], attempt=1)
     assert search_compat.merge_waiting_retries(update_search_index, [7], 0) == ([1, 2, 5, 7], 3)
     assert not DBTaskResult.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_database_backend_reads_each_search_field_of_a_page_once(monkeypatch):
+    """modelsearch's indexer reads every field once per column it fills (search.compat.PreparedOnce)."""
+    from news.models import NewsArticlePage
+
+    backend = get_search_backend(database_backend())
+    assert isinstance(backend.get_index_for_model(Page), search_compat.FlatTitleNorms)
+    article = NewsArticlePage.objects.filter(locale__language_code="en").first()
+    reads = []
+    body = NewsArticlePage.search_body
+    monkeypatch.setattr(NewsArticlePage, "search_body", lambda page: reads.append(page.pk) or body(page))
+    backend.add(article)
+    assert reads == [article.pk]
+
+
+@pytest.mark.django_db
+def test_a_save_sets_the_title_norm_of_its_own_entry_only():
+    """search.compat.FlatTitleNorms: a save no longer scans the whole index for entries at the default norm."""
+    from news.models import NewsArticlePage
+
+    backend = get_search_backend(database_backend())
+    first, second = NewsArticlePage.objects.filter(locale__language_code="en")[:2]
+    first.index_entries.update(title_norm=1.0)
+    second.index_entries.update(title_norm=1.0)
+    backend.add(first)
+    assert first.index_entries.get().title_norm != 1.0
+    assert second.index_entries.get().title_norm == 1.0
 
 
 def test_the_guarded_views_and_posted_actions_still_exist():

@@ -211,7 +211,7 @@ SEARCH_ENGINE_COOLDOWN = float(os.environ.get("SEARCH_ENGINE_COOLDOWN", "10"))
 SEARCH_ENGINE_PROBE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_PROBE_TIMEOUT", "0.5"))
 # Index updates that found the engine down are retried after 1, 2, 4 … seconds, at most this many.
 SEARCH_INDEX_RETRY_MAX_DELAY = float(os.environ.get("SEARCH_INDEX_RETRY_MAX_DELAY", "10"))
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.compat.database_search_backend"}}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -221,7 +221,7 @@ if ELASTICSEARCH_URL:
             "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_wagtail_",
         },
         # Kept up to date too: searches fall back to it when the engine is unavailable.
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        "database": {"BACKEND": "search.compat.database_search_backend"},
     }
 
 # Background tasks (django-tasks: scheduled publishing, search index updates, translation syncs, Wagtail's own): run
