@@ -24,8 +24,7 @@ def grow_to(total_pages, progress=print):
     from wagtail.models import Page
 
     call_command("migrate", verbosity=0)
-    if not Page.objects.filter(depth=2).exists() or Page.objects.count() < 3:
-        call_command("load_demo_content", verbosity=0)
+    call_command("load_demo_content", verbosity=0)  # does nothing when the demo site is there
     started, count = time.perf_counter(), Page.objects.count()
     while count < total_pages:
         pairs = min(BATCH, (total_pages - count + 1) // 2)
@@ -51,7 +50,10 @@ def add_articles(pairs):
     english = NewsIndexPage.objects.get(locale__language_code="en")
     chinese = english.get_translation(Locale.objects.get(language_code="zh-hans"))
     templates = list(NewsArticlePage.objects.filter(locale=english.locale).exclude(slug__startswith="bulk-"))
-    translated = {page.translation_key: page for page in NewsArticlePage.objects.filter(locale=chinese.locale)}
+    translations = NewsArticlePage.objects.filter(
+        locale=chinese.locale, translation_key__in=[template.translation_key for template in templates]
+    )  # the demo's, not the thousands seeded before
+    translated = {page.translation_key: page for page in translations}
     first = NewsArticlePage.objects.filter(slug__startswith="bulk-", locale=english.locale).count()
     with transaction.atomic():
         articles = []
@@ -111,7 +113,7 @@ def place_in_tree(pages):
 
     for parent in {page.parent.pk: page.parent for page in pages}.values():
         children = [page for page in pages if page.parent.pk == parent.pk]
-        last = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-path").first()
+        last = parent.get_last_child()
         step = int(last.path[-Page.steplen :], 36) if last else 0
         for page in children:
             step += 1
