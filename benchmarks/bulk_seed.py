@@ -6,7 +6,8 @@ News articles are written in batches, each in one transaction, with bulk inserts
 - translations: each English article has a Chinese translation with the same translation key (made directly, as
   wagtail-localize's synced copy would be, without its source records);
 - the change record the sync endpoint reads (delivery.change_record.record_pages, as a publish does);
-- the search indexes: Wagtail's database backend (add_bulk, as `update_index` does) and the reference index.
+- the search indexes: Wagtail's database backend (add_bulk, as `update_index` does), the spelling vocabulary
+  (search.vocabulary.count_pages, as the task after a publish does) and the reference index.
 The text of each article is one of the demo's articles, numbered, so that searches find them.
 """
 
@@ -46,6 +47,7 @@ def add_articles(pairs):
     from news.models import NewsArticlePage, NewsIndexPage
     from resources.snippets import PageTopic
     from search.facts import database_backend
+    from search.vocabulary import count_pages
 
     english = NewsIndexPage.objects.get(locale__language_code="en")
     chinese = english.get_translation(Locale.objects.get(language_code="zh-hans"))
@@ -72,6 +74,7 @@ def add_articles(pairs):
         record_pages(NewsArticlePage.objects.filter(pk__in=ids))
         saved = list(NewsArticlePage.objects.filter(pk__in=ids).select_related("locale"))
         get_search_backend(database_backend()).add_bulk(NewsArticlePage, saved)
+        count_pages(ids)
         for article in saved:
             ReferenceIndex.create_or_update_for_object(article)
 

@@ -38,6 +38,13 @@ def language(code, name="locale"):
     return code
 
 
+def locale_ids(languages):
+    """The ids of these languages' locales, as a list: filtering pages by a subquery of locales instead leads
+    PostgreSQL to expect a few dozen pages of a language where there are thousands, and so to plan searches that
+    read every page's index entry."""
+    return list(Locale.objects.filter(language_code__in=languages).values_list("pk", flat=True))
+
+
 def kind(value, name="kind"):
     """A kind of content (news, program, story, tips)."""
     if value not in content_kinds():
@@ -151,9 +158,7 @@ class ContentFilter:
         if self.kind:
             pages = pages.type(content_kinds()[self.kind])
         if self.languages:
-            pages = pages.filter(
-                locale__in=Locale.objects.filter(language_code__in=self.languages)
-            )  # search filters ids
+            pages = pages.filter(locale__in=locale_ids(self.languages))  # the search index filters ids, not codes
         if self.topic:
             pages = pages.filter(filed_under(self.topic))
         if self.organization:

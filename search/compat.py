@@ -5,10 +5,11 @@ Written against modelsearch as Wagtail 8.0.1 ships it and django-tasks-db 0.13.0
 item and fails loudly when an upgrade changes it.
 """
 
+import contextlib
 import functools
 import inspect
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Avg, F
 from django.db.models.functions import Length
 from django.utils import timezone
@@ -176,6 +177,42 @@ def with_flat_costs(backend):
 @functools.cache
 def flat_index_class(index_class):
     return type(index_class.__name__, (FlatTitleNorms, index_class), {})
+
+
+DOCUMENT_INDEX = "search_entry_document"
+
+
+def create_document_index(schema_editor):
+    """On PostgreSQL, a GIN index on the expression modelsearch matches queries against, (title || body): it has
+    indexes on each column alone, which that expression cannot use, so without this a search for a rare word reads
+    the index entry of every page in the language.
+
+    Assumes modelsearch's PostgreSQL backend matches `title || body` of wagtailsearch_indexentry."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {DOCUMENT_INDEX} ON wagtailsearch_indexentry USING gin ((title || body))"
+        )
+
+
+def drop_document_index(schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f"DROP INDEX IF EXISTS {DOCUMENT_INDEX}")
+
+
+@contextlib.contextmanager
+def checking_each_listed_page():
+    """Within this block, PostgreSQL checks a search among a list of pages (pk__in) on those pages' index entries
+    one by one. It otherwise expects a phrase of common words to be rare, so it collects every entry holding the
+    phrase through DOCUMENT_INDEX, a cost that grows with the site, to keep the few that are listed.
+
+    Assumes modelsearch's PostgreSQL backend joins the pages to their entries in one query."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_bitmapscan = off")  # undone with the block's savepoint if it fails
+        yield
+        cursor.execute("SET LOCAL enable_bitmapscan TO DEFAULT")
 
 
 def database_search_backend(params):

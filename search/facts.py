@@ -4,10 +4,9 @@ date, as resources.filters defines them."""
 from django.conf import settings
 from django.db.models import Count
 
-from wagtail.models import Locale
-
 from home.content import content_kinds, kind_of
 from home.visibility import readers
+from resources.filters import locale_ids
 from resources.snippets import PageTopic, Topic
 
 
@@ -48,8 +47,7 @@ def facet_counts(ids):
 
 def searchable_pages(languages):
     """The live public pages of the content kinds in these languages, as every search starts from them."""
-    locales = Locale.objects.filter(language_code__in=languages)  # by id: the search index cannot filter on codes
-    return readers().pages().type(*content_kinds().values()).filter(locale__in=locales)
+    return readers().pages().type(*content_kinds().values()).filter(locale__in=locale_ids(languages))
 
 
 def database_backend():

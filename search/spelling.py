@@ -4,37 +4,13 @@ confident correction (one edit, one candidate) is searched at once when the quer
 are offered as "Did you mean …?". Chinese words are left alone: near-miss characters are different words."""
 
 import difflib
-import re
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db.models import Count, Max
-
-from home.content import content_kinds
-from home.text import index_words, page_body_text
-from home.visibility import readers
+from home.text import index_words
 from search.facts import database_backend, searchable_pages
+from search.vocabulary import WORD, site_vocabulary
 
-WORD = re.compile(r"[A-Za-z]+")
 SHORTEST_CORRECTED = 4  # shorter words have too many neighbours to guess from
-
-
-def site_vocabulary(languages):
-    """The lower-case English words of the live pages in these languages (titles and all their text), cached until
-    a page is published or unpublished."""
-    version = readers().pages().aggregate(count=Count("pk"), latest=Max("last_published_at"))
-    stamp = version["latest"].timestamp() if version["latest"] else 0
-    key = f"search-vocabulary:{'-'.join(sorted(languages))}:{version['count']}:{stamp}"
-    vocabulary = cache.get(key)
-    if vocabulary is None:
-        vocabulary = set()
-        for model in content_kinds().values():
-            pages = readers().pages(model.objects.filter(locale__language_code__in=languages))
-            for page in pages:
-                text = f"{page.title} {page_body_text(page, related_names=False)}"
-                vocabulary.update(word.lower() for word in WORD.findall(text))
-        cache.set(key, vocabulary, timeout=24 * 3600)
-    return vocabulary
 
 
 def used_on_site(word, languages):

@@ -12,6 +12,7 @@ from elasticsearch.exceptions import ElasticsearchException
 
 from . import engine, service
 from .compat import merge_waiting_retries
+from .vocabulary import count_pages
 
 
 class IndexUpdateDeferred(Exception):
@@ -41,9 +42,20 @@ def update_search_index(page_ids, attempt=0):
     return len(page_ids)
 
 
+@task()
+def update_vocabulary(page_ids):
+    """Recounts the words of these pages for spelling corrections (search/vocabulary.py)."""
+    count_pages(page_ids)
+    return len(page_ids)
+
+
 def schedule_update(page_ids):
-    """Queues an index update for these pages. Queued in the caller's transaction, the task is saved (and seen by
-    the worker) together with the change, or not at all."""
+    """Queues the updates of the engine's index and of the vocabulary for these pages (Wagtail keeps the database
+    backend's index itself). Queued in the caller's transaction, the tasks are saved (and seen by the worker)
+    together with the change, or not at all."""
     page_ids = sorted(set(page_ids))
-    if page_ids and service.engine_configured():
+    if not page_ids:
+        return
+    update_vocabulary.enqueue(page_ids=page_ids)
+    if service.engine_configured():
         update_search_index.enqueue(page_ids=page_ids)

@@ -130,6 +130,7 @@ class SearchAPIView(CacheableMixin, APIConventionsMixin, APIView):
         items = [search_hit(hit, request) for hit in results.hits]
         meta = {
             "total_count": results.total,
+            "total_is_lower_bound": results.total_is_lower_bound,
             "page": search_request.page,
             "pages": results.pages,
             "query": search_request.query,

@@ -269,3 +269,50 @@ def test_wagtail_localize_refuses_the_translated_markup_it_would_mark_as_an_erro
         assert not allowed
     else:
         assert allowed
+
+
+@pytest.mark.django_db
+def test_postgresql_searches_match_the_text_our_index_covers():
+    """search.compat.create_document_index: modelsearch still matches `title || body`, which our index covers."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "needs PostgreSQL: apt-get install -y postgresql, then bash tools/start_postgres.sh and "
+            "DATABASE_URL=postgres://cms:cms@127.0.0.1:5432/cms make test"
+        )
+    with CaptureQueriesContext(connection) as queries:
+        list(Page.objects.search("water", backend=database_backend()))
+    search_sql = next(query["sql"] for query in queries if "@@" in query["sql"])
+    assert '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@' in search_sql
+    matching = "SELECT id FROM wagtailsearch_indexentry WHERE (title || body) @@ to_tsquery('water')"
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {matching}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert search_compat.DOCUMENT_INDEX in plan, plan
+
+
+@pytest.mark.django_db
+def test_a_search_among_listed_pages_checks_their_entries_one_by_one():
+    """search.compat.checking_each_listed_page: PostgreSQL leaves the phrase index aside within it, and only there."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "needs PostgreSQL: apt-get install -y postgresql, then bash tools/start_postgres.sh and "
+            "DATABASE_URL=postgres://cms:cms@127.0.0.1:5432/cms make test"
+        )
+
+    def bitmap_scans():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_bitmapscan")
+            return cursor.fetchone()[0]
+
+    with search_compat.checking_each_listed_page():
+        assert bitmap_scans() == "off"
+    assert bitmap_scans() == "on"
+    with pytest.raises(ZeroDivisionError), search_compat.checking_each_listed_page():
+        raise ZeroDivisionError("a failed search")
+    assert bitmap_scans() == "on"

@@ -169,6 +169,21 @@ def test_the_database_backend_offers_the_corrected_search(client):
         assert client.get("/api/v2/search/", {"q": "节约用氺", "locale": "zh-hans"}).json()["did_you_mean"] is None
 
 
+def test_the_database_backend_stops_counting_at_its_limit_and_says_so(client, monkeypatch):
+    """Counting every match of a common word costs a check of each page on a large site (search.backends.database)."""
+    from search.backends import database
+
+    with override_settings(ELASTICSEARCH_URL=""):
+        every = client.get("/api/v2/search/", {"q": "water"}).json()["meta"]
+        assert every["total_count"] > 2 and every["total_is_lower_bound"] is False
+        monkeypatch.setattr(database, "MAX_MATCHES", 2)
+        meta = client.get("/api/v2/search/", {"q": "water"}).json()["meta"]
+        assert (meta["total_count"], meta["total_is_lower_bound"], meta["pages"]) == (2, True, 1)
+        assert "2 or more results for “water”" in get_html(client, "/en/search/?q=water").select_one(".results").text
+        chinese = get_html(client, "/zh-hans/search/?q=节水").select_one(".results").text
+        assert "找到 2 条以上“节水”的结果" in chinese
+
+
 def test_a_confident_correction_shows_its_results_at_once_and_the_typed_query_stays_one_click_away(client):
     with override_settings(ELASTICSEARCH_URL=""):
         html = get_html(client, "/en/search/?q=worksop")

@@ -215,12 +215,15 @@ def content_schemas():
 OPTIONAL_META = ("message", "corrected_from")
 
 
-def search_schemas():
-    def facet_value(value):
-        return obj({"value": value, "label": STRING, "count": INTEGER, "selected": {"type": "boolean"}})
-
-    search_meta = {
+def search_meta_fields():
+    """What the search API says of its answer as a whole."""
+    return {
         "total_count": INTEGER,
+        "total_is_lower_bound": {
+            "type": "boolean",
+            "description": "True when the database backend stopped counting: `total_count` or more pages match, "
+            "and the first `total_count` can be paged through.",
+        },
         "page": INTEGER,
         "pages": INTEGER,
         "query": STRING,
@@ -233,6 +236,13 @@ def search_schemas():
             "correction (in `query`); search it as typed with `as_typed=true`.",
         },
     }
+
+
+def search_schemas():
+    def facet_value(value):
+        return obj({"value": value, "label": STRING, "count": INTEGER, "selected": {"type": "boolean"}})
+
+    search_meta = search_meta_fields()
     hit = {
         "id": INTEGER,
         "type": ref("PageType"),

@@ -111,6 +111,7 @@ def search_results():
     return {
         "meta": {
             "total_count": 1,
+            "total_is_lower_bound": False,
             "page": 1,
             "pages": 1,
             "query": "mayors",

@@ -10,6 +10,7 @@ from wagtail.search.query import Or, Phrase, PlainText
 
 from home.text import character_runs, index_words
 from resources.filters import newest_first
+from search.compat import checking_each_listed_page
 from search.facts import database_backend, facet_counts, searchable_pages
 from search.spelling import correct
 from search.text import STOP_WORDS
@@ -29,8 +30,9 @@ class DatabaseSearch:
     def search(self, request):
         correction, forgiven = forgiving(request)
         results = SearchResults(request=forgiven, backend=self.name)
-        matches, results.total = self.ranked(forgiven)
-        if correction and correction.confident and results.total and not self.ranked(request)[1]:
+        matches = self.ranked(forgiven)
+        results.total, results.total_is_lower_bound = len(matches), len(matches) == MAX_MATCHES
+        if correction and correction.confident and matches and not self.ranked(request):
             results.corrected_from, results.corrected_query = request.query, correction.text
         elif correction:
             results.did_you_mean = correction.text
@@ -42,21 +44,21 @@ class DatabaseSearch:
         return results
 
     def ranked_ids(self, request, limit):
-        return [page.pk for page in self.ranked(forgiving(request)[1])[0][:limit]]
+        return [page.pk for page in self.ranked(forgiving(request)[1])[:limit]]
 
     def ranked(self, request):
-        """The matching pages in the order readers get them (up to MAX_MATCHES), and how many match."""
+        """The matching pages in the order readers get them, up to MAX_MATCHES."""
         words = words_of(request.query, request.language)
         phrases = [" ".join(found) for form in request.synonyms if (found := words_of(form, request.language))]
         runs = [run for run in character_runs(request.query) if run not in STOP_WORDS]
         if not request.query or not (words or phrases or runs):
-            return [], 0
+            return []
         if words:
             phrases.insert(0, " ".join(words))  # the query's words together count more than apart
         runs = [run for run in runs if run not in phrases]
         parts = [PlainText(" ".join(words), operator="or")] if len(words) > 1 else []
         parts += [Phrase(phrase) for phrase in phrases + runs]  # a synonym counts only as a whole
-        matches, total = self.matches(request, any_of(parts))
+        matches = self.matches(request, any_of(parts))
         whole = {page.pk for page in matches}
         if len(parts) > 1:
             whole = self.phrase_matches(request, matches, phrases) if phrases else set()
@@ -65,28 +67,32 @@ class DatabaseSearch:
         if request.sort == "date":
             specific = {page.pk: page.specific for page in matches}
             matches = sorted(matches, key=lambda page: newest_first(specific[page.pk]))
-        return matches, total
+        return matches
 
     def matches(self, request, query):
-        """Matching pages, best first, and how many there are.
+        """Matching pages, best first, up to MAX_MATCHES: counting every match would cost a full-text check of
+        each (a common word is in most pages of a large site), so readers are told "MAX_MATCHES or more".
 
         Ranking by relevance costs Wagtail's SQLite backend a full-text lookup per match, so it is used up to
-        RANKED_MATCHES matches; beyond that (a word found in thousands of pages) the matches come newest first,
-        after the title boost."""
+        RANKED_MATCHES matches; beyond that (a word found in thousands of pages) the matches come in the tree's
+        order, after the title boost."""
         backend = database_backend()
         candidates = self.candidates(request)
         found = candidates.search(query, order_by_relevance=False, backend=backend)
         matches = list(found[:MAX_MATCHES])
         if len(matches) > RANKED_MATCHES:
-            return matches, found.count() if len(matches) == MAX_MATCHES else len(matches)
+            return matches
         ranked = candidates.filter(pk__in=[page.pk for page in matches])
-        return list(ranked.search(query, backend=backend)), len(matches)
+        with checking_each_listed_page():
+            return list(ranked.search(query, backend=backend))
 
     def phrase_matches(self, request, matches, phrases):
         """The ids of the matches holding the query's words together or a synonym whole."""
         query = any_of([Phrase(phrase) for phrase in phrases])
         candidates = self.candidates(request).filter(pk__in=[page.pk for page in matches])
-        return {page.pk for page in candidates.search(query, order_by_relevance=False, backend=database_backend())}
+        with checking_each_listed_page():
+            found = candidates.search(query, order_by_relevance=False, backend=database_backend())
+            return {page.pk for page in found}
 
     def suggest(self, prefix, language, limit=8):
         pages = searchable_pages([language])

@@ -4,17 +4,20 @@ from django.core.management.base import BaseCommand, CommandError
 from elasticsearch.exceptions import ElasticsearchException
 
 from search import service
+from search.vocabulary import count_every_page
 
 
 class Command(BaseCommand):
     help = (
-        "Rebuilds the search indexes: Wagtail's (database, and the search engine when configured) and the "
+        "Rebuilds the search indexes: Wagtail's (database, and the search engine when configured), the spelling "
+        "vocabulary, and the "
         "reader-facing engine index, built as a new index behind an alias so that search keeps answering and "
         "updates made meanwhile reach both."
     )
 
     def handle(self, *args, verbosity=1, **options):
         call_command("update_index", verbosity=max(0, verbosity - 1))
+        count_every_page()
         if not service.engine_configured():
             self.stdout.write("Search uses the database; its index is up to date.")
             return
