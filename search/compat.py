@@ -215,6 +215,14 @@ def checking_each_listed_page():
         cursor.execute("SET LOCAL enable_bitmapscan TO DEFAULT")
 
 
+def matching_values(results, *fields):
+    """The given fields of each result of a database backend search, in its order, as tuples: without building the
+    objects, nor reading the text vectors modelsearch's PostgreSQL backend selects with them.
+
+    Assumes the database backends' results build their (sliced) queryset in get_queryset()."""
+    return list(results.get_queryset().values_list(*fields))
+
+
 def database_search_backend(params):
     """Wagtail's database search backend for this database (WAGTAILSEARCH_BACKENDS), on SQLite or PostgreSQL with
     per-save costs that do not grow with the index (FlatTitleNorms, PreparedOnce).

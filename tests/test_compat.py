@@ -316,3 +316,13 @@ def test_a_search_among_listed_pages_checks_their_entries_one_by_one():
     with pytest.raises(ZeroDivisionError), search_compat.checking_each_listed_page():
         raise ZeroDivisionError("a failed search")
     assert bitmap_scans() == "on"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("by_relevance", [True, False])
+def test_a_database_search_gives_its_values_without_its_objects(by_relevance):
+    """search.compat.matching_values reads the search's own queryset (on SQLite and PostgreSQL alike)."""
+    search = Page.objects.live().search("water", order_by_relevance=by_relevance, backend=database_backend())
+    pages = [(page.pk, page.title) for page in search[:5]]
+    assert len(pages) > 1
+    assert search_compat.matching_values(search[:5], "pk", "title") == pages

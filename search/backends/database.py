@@ -5,12 +5,15 @@ BasePage.search_title/search_body and home.text.searchable_text); typos are matc
 snippets and date sorting are computed here so they match the engines."""
 
 import dataclasses
+import functools
+from typing import NamedTuple
 
+from wagtail.models import Page
 from wagtail.search.query import Or, Phrase, PlainText
 
 from home.text import character_runs, index_words
 from resources.filters import newest_first
-from search.compat import checking_each_listed_page
+from search.compat import checking_each_listed_page, matching_values
 from search.facts import database_backend, facet_counts, searchable_pages
 from search.spelling import correct
 from search.text import STOP_WORDS
@@ -19,6 +22,14 @@ from .base import SearchHit, SearchResults
 
 MAX_MATCHES = 1000
 RANKED_MATCHES = 200
+
+
+class Match(NamedTuple):
+    """A matching page as ranking needs it: reading whole pages (and modelsearch's text vectors with them) for a
+    thousand matches cost five times the search itself."""
+
+    pk: int
+    title: str
 
 
 class DatabaseSearch:
@@ -37,14 +48,15 @@ class DatabaseSearch:
         elif correction:
             results.did_you_mean = correction.text
         request = forgiven
-        results.facets = facet_counts([page.pk for page in matches]) if matches else {}  # of the first MAX_MATCHES
+        results.facets = facet_counts([match.pk for match in matches]) if matches else {}  # of the first MAX_MATCHES
         terms = request.terms
-        for page in matches[request.offset : request.offset + request.page_size]:
-            results.hits.append(SearchHit.for_page(page.specific, terms))
+        shown = [match.pk for match in matches[request.offset : request.offset + request.page_size]]
+        pages = Page.objects.filter(pk__in=shown).specific().in_bulk()
+        results.hits = [SearchHit.for_page(pages[pk], terms) for pk in shown if pk in pages]  # none deleted since
         return results
 
     def ranked_ids(self, request, limit):
-        return [page.pk for page in self.ranked(forgiving(request)[1])[:limit]]
+        return [match.pk for match in self.ranked(forgiving(request)[1])[:limit]]
 
     def ranked(self, request):
         """The matching pages in the order readers get them, up to MAX_MATCHES."""
@@ -59,14 +71,14 @@ class DatabaseSearch:
         parts = [PlainText(" ".join(words), operator="or")] if len(words) > 1 else []
         parts += [Phrase(phrase) for phrase in phrases + runs]  # a synonym counts only as a whole
         matches = self.matches(request, any_of(parts))
-        whole = {page.pk for page in matches}
+        whole = {match.pk for match in matches}
         if len(parts) > 1:
             whole = self.phrase_matches(request, matches, phrases) if phrases else set()
         in_sequence = self.phrase_matches(request, matches, runs) if runs else set()
         matches = rank(matches, words, phrases, (whole, in_sequence), request.language)
         if request.sort == "date":
-            specific = {page.pk: page.specific for page in matches}
-            matches = sorted(matches, key=lambda page: newest_first(specific[page.pk]))
+            pages = Page.objects.filter(pk__in=[match.pk for match in matches]).specific().in_bulk()
+            matches = sorted((match for match in matches if match.pk in pages), key=lambda m: newest_first(pages[m.pk]))
         return matches
 
     def matches(self, request, query):
@@ -78,21 +90,21 @@ class DatabaseSearch:
         order, after the title boost."""
         backend = database_backend()
         candidates = self.candidates(request)
-        found = candidates.search(query, order_by_relevance=False, backend=backend)
-        matches = list(found[:MAX_MATCHES])
+        found = candidates.search(query, order_by_relevance=False, backend=backend)[:MAX_MATCHES]
+        matches = [Match(*row) for row in matching_values(found, "pk", "title")]
         if len(matches) > RANKED_MATCHES:
             return matches
-        ranked = candidates.filter(pk__in=[page.pk for page in matches])
+        ranked = candidates.filter(pk__in=[match.pk for match in matches])
         with checking_each_listed_page():
-            return list(ranked.search(query, backend=backend))
+            return [Match(*row) for row in matching_values(ranked.search(query, backend=backend), "pk", "title")]
 
     def phrase_matches(self, request, matches, phrases):
         """The ids of the matches holding the query's words together or a synonym whole."""
         query = any_of([Phrase(phrase) for phrase in phrases])
-        candidates = self.candidates(request).filter(pk__in=[page.pk for page in matches])
+        candidates = self.candidates(request).filter(pk__in=[match.pk for match in matches])
         with checking_each_listed_page():
             found = candidates.search(query, order_by_relevance=False, backend=database_backend())
-            return {page.pk for page in found}
+            return {pk for (pk,) in matching_values(found, "pk")}
 
     def suggest(self, prefix, language, limit=8):
         pages = searchable_pages([language])
@@ -118,7 +130,14 @@ def words_of(text, language):
     return index_words(text, language, skip=STOP_WORDS)
 
 
-def rank(pages, words, phrases, matched, language):
+@functools.lru_cache(maxsize=20_000)
+def title_words(title, language):
+    """A title's words as the index holds them, remembered: ranking looks at up to MAX_MATCHES titles a search, the
+    same ones for the same query, and jieba takes about 60 µs a Chinese title."""
+    return " ".join(index_words(title, language))
+
+
+def rank(matches, words, phrases, matched, language):
     """Keeps the backend's order within four groups (Wagtail's SQLite backend ignores field boosts): pages whose
     title holds every word of the query or a synonym whole; then pages whose text does (the first set of
     `matched`, their ids); then pages holding the query's Chinese characters in sequence but not as the words
@@ -126,10 +145,10 @@ def rank(pages, words, phrases, matched, language):
     those are often parts of other words ("中心" of "培训中心")."""
     whole, in_sequence = matched
 
-    def group(page):
-        title = " ".join(index_words(page.title, language))
+    def group(match):
+        title = title_words(match.title, language)
         if (words and all(word in title for word in words)) or any(phrase in title for phrase in phrases):
             return 0
-        return 1 if page.pk in whole else 2 if page.pk in in_sequence else 3
+        return 1 if match.pk in whole else 2 if match.pk in in_sequence else 3
 
-    return sorted(pages, key=group)
+    return sorted(matches, key=group)
