@@ -9,9 +9,11 @@ One database (BENCH_DATABASE_URL, else SQLite in the work folder) grows to each 
   record, the database search index, the queued tasks), median of 20;
 - the worker's index update for one page: the database backend's and the engine's, median of 20;
 - reader search through gunicorn (2 workers), 8 clients, English and Chinese queries, the response cache off:
-  p99 on the database backend and on the engine (a node of its own, tools/search_node.sh);
+  p99 on the database backend and on the engine (a node of its own, tools/search_node.sh), and on the engine
+  with one client (the time of a search without waiting for a free worker);
 - the API's listing and detail, cold (the response cache off): median latency, 2 clients;
-- a sync delta after one edit, and a full initial sync (every page of answers, 500 items each);
+- a sync delta after one edit, and a full initial sync (every page of answers, 500 items each), after a first
+  walk that makes the images' renditions;
 - a full `rebuild_search_index` on each backend, in pages per second;
 - the memory (RSS) of a serving worker after all that.
 It prints the table with each figure and its ratio to the first size's.
@@ -64,7 +66,7 @@ def walk(params):
         params = {"token": answer["next_page_token"]}
 
 database = get_search_backend(database_backend())
-client.get("/api/v2/sync/", {"limit": 1})  # the process's first request (imports, URL patterns) is not the sync's
+walk({})  # the first walk also makes the images' renditions and warms the process: not the sync's cost
 results = {"publish": median_ms(publish)}
 results["index one page, database"] = median_ms(lambda number: database.add(articles[number]))
 if service.engine_configured():
@@ -73,6 +75,7 @@ started = time.perf_counter()
 token, items = walk({})
 results["full sync"] = 1000 * (time.perf_counter() - started)
 results["full sync items"] = items
+results["full sync per 1000"] = 1000 * results["full sync"] / items
 publish(0)
 results["sync delta"] = median_ms(lambda number: walk({"token": token}), times=5)
 print(json.dumps(results))
@@ -101,17 +104,19 @@ ROWS = [
     ("index one page, engine", "index update for one page, engine, ms"),
     ("search p99, database", "reader search p99 (8 clients), database, ms"),
     ("search p99, engine", "reader search p99 (8 clients), engine, ms"),
+    ("search p99 alone, engine", "reader search p99 (1 client), engine, ms"),
     ("api listing", "API listing, cold, median ms"),
     ("api detail", "API detail, cold, median ms"),
     ("sync delta", "sync delta after one edit, ms"),
     ("full sync", "full initial sync, ms"),
+    ("full sync per 1000", "full initial sync, ms per 1,000 items"),
     ("rebuild, database", "rebuild_search_index, database, pages/s"),
     ("rebuild, engine", "rebuild_search_index, engine, pages/s"),
     ("worker memory", "memory of a serving worker, MB"),
 ]
 
 
-def searches(base, seconds):
+def searches(base, seconds, clients=8):
     """p99 of English and Chinese searches, each new to the server (the response cache is off)."""
     queries = [(query, "en") for query in ENGLISH] + [(query, "zh-hans") for query in CHINESE]
 
@@ -119,8 +124,11 @@ def searches(base, seconds):
         query, language = random.choice(queries)
         return f"/api/v2/search/?q={quote(query)}&locale={language}"
 
-    drive(base, path, 2, 8)  # each worker meets the site once
-    return drive(base, path, seconds, 8)["p99_ms"]
+    drive(base, path, 2, clients)  # each worker meets the site once
+    result = drive(base, path, seconds, clients)
+    if result["errors"]:
+        raise SystemExit(f"searches failed: {result['errors']}")
+    return result["p99_ms"]
 
 
 def api_latency(base, seconds, ids):
@@ -159,6 +167,7 @@ def measure(size, workdir, engine_url, args):
         results["worker memory"] = worker_memory(args.port)
     with gunicorn(engine_env, args.port + 1, 2) as base:
         results["search p99, engine"] = searches(base, args.seconds)
+        results["search p99 alone, engine"] = searches(base, args.seconds, clients=1)
     results["pages"] = pages
     print(json.dumps(results), flush=True)
     return results
