@@ -4,7 +4,8 @@
         [--sizes 1000,10000] [--full] [--engine opensearch] [--seconds 8] [--workdir DIR]
 
 One database (BENCH_DATABASE_URL, else SQLite in the work folder) grows to each size in turn with the bulk seeder
-(benchmarks/bulk_seed.py); --full adds the 100,000-page size. At each size it measures:
+(benchmarks/bulk_seed.py), then is analysed (VACUUM ANALYZE on PostgreSQL, as autovacuum soon would); --full
+adds the 100,000-page size. At each size it measures:
 - an editor's publish: a new revision of an article saved and published, with every signal handler (the change
   record, the database search index, the queued tasks), median of 20;
 - the worker's index update for one page: the database backend's and the engine's, median of 20;
@@ -94,6 +95,12 @@ from search import service
 count, seconds = service.rebuild()
 print(json.dumps(count / seconds))
 """
+SETTLE = """
+from django.db import connection
+if connection.vendor == "postgresql":  # as autovacuum would soon: statistics for the planner, no vacuum running later
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+"""
 ARTICLE_IDS = """
 from news.models import NewsArticlePage
 print(list(NewsArticlePage.objects.values_list("pk", flat=True)))
@@ -156,6 +163,7 @@ def measure(size, workdir, engine_url, args):
     started = time.perf_counter()
     pages = int(run_django(SEED.format(size=size), database_env).split()[-1])
     print(f"{pages} pages seeded in {time.perf_counter() - started:.0f} s", flush=True)
+    run_django(SETTLE, database_env)
     engine_env = {**database_env, "ELASTICSEARCH_URL": engine_url, "ELASTICSEARCH_INDEX_PREFIX": "scale"}
     results = {"rebuild, database": json.loads(run_django(REBUILD_DATABASE.format(backend="default"), database_env))}
     results["rebuild, engine"] = json.loads(run_django(REBUILD_ENGINE, engine_env))
