@@ -79,7 +79,8 @@ class Readers:
         with no content change before it (the same list in every process for one content version)."""
         times = set()
         for model in publishable_models():
-            times.update(model.objects.filter(live=True, expire_at__isnull=False).values_list("expire_at", flat=True))
+            expiring = model.objects.filter(live=True, expire_at__isnull=False).order_by()  # by home_page_expiry
+            times.update(expiring.values_list("expire_at", flat=True))
         return tuple(sorted(times))
 
     def on_time(self, queryset):
