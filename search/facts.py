@@ -50,6 +50,12 @@ def facet_counts(ids):
     return {"kind": kinds, "topic": topics, "year": dict(sorted(years.items(), reverse=True))}
 
 
+def is_searchable(page, definition):
+    """Whether readers may find this page by search (`definition`: a home.visibility.Readers), as searchable_pages
+    says of many: a page of a content kind that they may see."""
+    return page is not None and kind_of(page) is not None and definition.can_see(page)
+
+
 def searchable_pages(languages):
     """The live public pages of the content kinds in these languages, as every search starts from them."""
     return readers().pages().type(*content_kinds().values()).filter(locale__in=locale_ids(languages))

@@ -20,7 +20,7 @@ from wagtail.search.backends import get_search_backends
 from elasticsearch.exceptions import ElasticsearchException
 
 from delivery import changes
-from home.content import content_kinds, kind_of
+from home.content import content_kinds
 from home.visibility import Readers, readers
 
 from .backends.base import SearchHit
@@ -28,7 +28,7 @@ from .backends.database import DatabaseSearch
 from .backends.elastic import ElasticsearchSearch
 from .compat import EngineSearchBackend
 from .engine import is_engine_failure
-from .facts import shown_topic_slugs
+from .facts import is_searchable, shown_topic_slugs
 from .promotions import promoted_pages, with_promoted
 from .synonyms import glossary_forms
 
@@ -133,7 +133,7 @@ def apply_updates(page_ids):
     catches up after an outage too."""
     existing = list(Page.objects.filter(pk__in=page_ids).specific())
     visible = Readers()
-    searchable = [page for page in existing if kind_of(page) is not None and visible.can_see(page)]
+    searchable = [page for page in existing if is_searchable(page, visible)]
     engine = ElasticsearchSearch()
     engine.ensure_index()
     if searchable:

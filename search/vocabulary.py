@@ -11,14 +11,15 @@ from django.db.models import F, Max
 
 from wagtail.models import Locale, Page
 
-from home.content import content_kinds, kind_of
+from home.content import content_kinds
 from home.text import page_body_text
 from home.visibility import Readers, readers
 
+from .facts import is_searchable
 from .models import PageWords, VocabularyWord
 
 WORD = re.compile(r"[A-Za-z]+")
-LONGEST_WORD = 100
+LONGEST_WORD = VocabularyWord._meta.get_field("word").max_length
 
 
 def words_of(page):
@@ -39,8 +40,7 @@ def count_pages(page_ids):
         PageWords.objects.bulk_create([PageWords(page_id=page_id) for page_id in page_ids], ignore_conflicts=True)
         for row in PageWords.objects.select_for_update().filter(page_id__in=page_ids).order_by("page_id"):
             page = pages.get(row.page_id)
-            searchable = page is not None and kind_of(page) is not None and visible.can_see(page)
-            now, before = (words_of(page) if searchable else set()), set(row.words.split())
+            now, before = (words_of(page) if is_searchable(page, visible) else set()), set(row.words.split())
             language = languages[page.locale_id] if page else row.language_code
             gone, new = (before, now) if language != row.language_code else (before - now, now - before)
             removed.update((row.language_code, word) for word in gone)

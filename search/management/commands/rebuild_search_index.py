@@ -10,9 +10,8 @@ from search.vocabulary import count_every_page
 class Command(BaseCommand):
     help = (
         "Rebuilds the search indexes: Wagtail's (database, and the search engine when configured), the spelling "
-        "vocabulary, and the "
-        "reader-facing engine index, built as a new index behind an alias so that search keeps answering and "
-        "updates made meanwhile reach both."
+        "vocabulary, and the reader-facing engine index, built as a new index behind an alias so that search keeps "
+        "answering and updates made meanwhile reach both."
     )
 
     def handle(self, *args, verbosity=1, **options):
