@@ -169,16 +169,17 @@ def test_the_database_backend_offers_the_corrected_search(client):
         assert client.get("/api/v2/search/", {"q": "节约用氺", "locale": "zh-hans"}).json()["did_you_mean"] is None
 
 
-def test_the_database_backend_stops_counting_at_its_limit_and_says_so(client, monkeypatch):
-    """Counting every match of a common word costs a check of each page on a large site (search.backends.database)."""
-    from search.backends import database
-
-    with override_settings(ELASTICSEARCH_URL=""):
-        every = client.get("/api/v2/search/", {"q": "water"}).json()["meta"]
-        assert every["total_count"] > 2 and every["total_is_lower_bound"] is False
-        monkeypatch.setattr(database, "MAX_MATCHES", 2)
-        meta = client.get("/api/v2/search/", {"q": "water"}).json()["meta"]
-        assert (meta["total_count"], meta["total_is_lower_bound"], meta["pages"]) == (2, True, 1)
+def test_each_backend_stops_counting_at_its_limit_and_says_so(client, backend):
+    """Counting (and faceting) every match of a common word costs a look at each page on a large site."""
+    every = client.get("/api/v2/search/", {"q": "water"}).json()
+    assert every["meta"]["total_count"] > 2 and every["meta"]["total_is_lower_bound"] is False
+    with override_settings(SEARCH_MAX_MATCHES=2):
+        bounded = client.get("/api/v2/search/", {"q": "water", "limit": 1}).json()
+        meta = bounded["meta"]
+        assert (meta["total_count"], meta["total_is_lower_bound"], meta["pages"]) == (2, True, 2)
+        assert sum(facet["count"] for facet in bounded["facets"]["kind"]) == 2
+        beyond = client.get("/api/v2/search/", {"q": "water", "limit": 1, "page": 3}).json()
+        assert beyond["items"] == [] and beyond["meta"]["total_count"] == 2
         assert "2 or more results for “water”" in get_html(client, "/en/search/?q=water").select_one(".results").text
         chinese = get_html(client, "/zh-hans/search/?q=节水").select_one(".results").text
         assert "找到 2 条以上“节水”的结果" in chinese

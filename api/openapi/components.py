@@ -221,8 +221,9 @@ def search_meta_fields():
         "total_count": INTEGER,
         "total_is_lower_bound": {
             "type": "boolean",
-            "description": "True when the database backend stopped counting: `total_count` or more pages match, "
-            "and the first `total_count` can be paged through.",
+            "description": "True when the search stopped counting at its bound (1,000 matches unless the site "
+            "sets another): `total_count` or more pages match, the facets count the best `total_count`, and those "
+            "can be paged through.",
         },
         "page": INTEGER,
         "pages": INTEGER,

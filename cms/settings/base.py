@@ -211,6 +211,9 @@ SEARCH_ENGINE_COOLDOWN = float(os.environ.get("SEARCH_ENGINE_COOLDOWN", "10"))
 SEARCH_ENGINE_PROBE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_PROBE_TIMEOUT", "0.5"))
 # Index updates that found the engine down are retried after 1, 2, 4 … seconds, at most this many.
 SEARCH_INDEX_RETRY_MAX_DELAY = float(os.environ.get("SEARCH_INDEX_RETRY_MAX_DELAY", "10"))
+# A search counts, ranks, facets and pages through at most this many matches ("1000 or more results"): a common
+# word is in most pages of a large site, and counting them all costs each backend a look at every one.
+SEARCH_MAX_MATCHES = int(os.environ.get("SEARCH_MAX_MATCHES", "1000"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.compat.database_search_backend"}}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {

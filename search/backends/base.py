@@ -98,7 +98,7 @@ class SearchResults:
     request: SearchRequest
     hits: list = field(default_factory=list)
     total: int = 0
-    total_is_lower_bound: bool = False  # the database backend stops at MAX_MATCHES: `total` or more match
+    total_is_lower_bound: bool = False  # counting stopped at SEARCH_MAX_MATCHES: `total` or more match
     facets: dict = field(default_factory=dict)  # {"kind": {value: count}, "topic": {...}, "year": {...}}
     backend: str = ""
     did_you_mean: str | None = None  # the query with its typos corrected, where the backend cannot forgive them

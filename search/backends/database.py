@@ -8,6 +8,8 @@ import dataclasses
 import functools
 from typing import NamedTuple
 
+from django.conf import settings
+
 from wagtail.models import Page
 from wagtail.search.query import Or, Phrase, PlainText
 
@@ -20,7 +22,6 @@ from search.text import STOP_WORDS
 
 from .base import SearchHit, SearchResults
 
-MAX_MATCHES = 1000
 RANKED_MATCHES = 200
 
 
@@ -42,13 +43,13 @@ class DatabaseSearch:
         correction, forgiven = forgiving(request)
         results = SearchResults(request=forgiven, backend=self.name)
         matches = self.ranked(forgiven)
-        results.total, results.total_is_lower_bound = len(matches), len(matches) == MAX_MATCHES
+        results.total, results.total_is_lower_bound = len(matches), len(matches) == settings.SEARCH_MAX_MATCHES
         if correction and correction.confident and matches and not self.ranked(request):
             results.corrected_from, results.corrected_query = request.query, correction.text
         elif correction:
             results.did_you_mean = correction.text
         request = forgiven
-        results.facets = facet_counts([match.pk for match in matches]) if matches else {}  # of the first MAX_MATCHES
+        results.facets = facet_counts([match.pk for match in matches]) if matches else {}  # of those ranked
         terms = request.terms
         shown = [match.pk for match in matches[request.offset : request.offset + request.page_size]]
         pages = Page.objects.filter(pk__in=shown).specific().in_bulk()
@@ -59,7 +60,7 @@ class DatabaseSearch:
         return [match.pk for match in self.ranked(forgiving(request)[1])[:limit]]
 
     def ranked(self, request):
-        """The matching pages in the order readers get them, up to MAX_MATCHES."""
+        """The matching pages in the order readers get them, up to SEARCH_MAX_MATCHES."""
         words = words_of(request.query, request.language)
         phrases = [" ".join(found) for form in request.synonyms if (found := words_of(form, request.language))]
         runs = [run for run in character_runs(request.query) if run not in STOP_WORDS]
@@ -82,15 +83,15 @@ class DatabaseSearch:
         return matches
 
     def matches(self, request, query):
-        """Matching pages, best first, up to MAX_MATCHES: counting every match would cost a full-text check of
-        each (a common word is in most pages of a large site), so readers are told "MAX_MATCHES or more".
+        """Matching pages, best first, up to SEARCH_MAX_MATCHES: counting every match would cost a full-text
+        check of each (a common word is in most pages of a large site), so readers are told "1000 or more".
 
         Ranking by relevance costs Wagtail's SQLite backend a full-text lookup per match, so it is used up to
         RANKED_MATCHES matches; beyond that (a word found in thousands of pages) the matches come in the tree's
         order, after the title boost."""
         backend = database_backend()
         candidates = self.candidates(request)
-        found = candidates.search(query, order_by_relevance=False, backend=backend)[:MAX_MATCHES]
+        found = candidates.search(query, order_by_relevance=False, backend=backend)[: settings.SEARCH_MAX_MATCHES]
         matches = [Match(*row) for row in matching_values(found, "pk", "title")]
         if len(matches) > RANKED_MATCHES:
             return matches
@@ -132,8 +133,8 @@ def words_of(text, language):
 
 @functools.lru_cache(maxsize=20_000)
 def title_words(title, language):
-    """A title's words as the index holds them, remembered: ranking looks at up to MAX_MATCHES titles a search, the
-    same ones for the same query, and jieba takes about 60 µs a Chinese title."""
+    """A title's words as the index holds them, remembered: ranking looks at up to SEARCH_MAX_MATCHES titles a
+    search, the same ones for the same query, and jieba takes about 60 µs a Chinese title."""
     return " ".join(index_words(title, language))
 
 

@@ -2,6 +2,8 @@
 
 import time
 
+from django.conf import settings
+
 from wagtail.models import Page
 
 from elasticsearch.helpers import BulkIndexError, bulk
@@ -44,16 +46,23 @@ class ElasticsearchSearch:
     # -- reading -------------------------------------------------------------------------------------
 
     def search(self, request):
-        search = self.query(request).extra(track_total_hits=True)
-        search.aggs.bucket("kind", "terms", field="kind", size=len(content_kinds()))
-        search.aggs.bucket("topic", "terms", field="topics", size=50)
-        search.aggs.bucket("year", "terms", field="year", size=50, order={"_key": "desc"})
-        search = search[request.offset : request.offset + request.page_size]
+        """The page of results asked for, among the first SEARCH_MAX_MATCHES matches, which are also all that is
+        counted exactly and faceted (the best of them, through a sampler): counting and faceting every match of a
+        common word cost a look at half the site."""
+        bound = settings.SEARCH_MAX_MATCHES
+        search = self.query(request).extra(track_total_hits=bound)
+        best = search.aggs.bucket("best", "sampler", shard_size=bound)
+        best.bucket("kind", "terms", field="kind", size=len(content_kinds()))
+        best.bucket("topic", "terms", field="topics", size=50)
+        best.bucket("year", "terms", field="year", size=50, order={"_key": "desc"})
+        search = search[min(request.offset, bound) : min(request.offset + request.page_size, bound)]
         response = search.execute()
 
-        results = SearchResults(request=request, backend=self.name, total=response.hits.total.value)
+        total = response.hits.total
+        results = SearchResults(request=request, backend=self.name, total=min(total.value, bound))
+        results.total_is_lower_bound = total.relation == "gte" or total.value > bound
         results.facets = {
-            name: {bucket.key: bucket.doc_count for bucket in getattr(response.aggregations, name).buckets}
+            name: {bucket.key: bucket.doc_count for bucket in getattr(response.aggregations.best, name).buckets}
             for name in ("kind", "topic", "year")
         }
         ids = [hit.page_id for hit in response]
