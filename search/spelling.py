@@ -7,6 +7,7 @@ import difflib
 from dataclasses import dataclass
 
 from home.text import index_words
+from search.compat import looking_words_up_in_the_index
 from search.facts import database_backend, searchable_pages
 from search.vocabulary import WORD, site_vocabulary
 
@@ -17,7 +18,9 @@ def used_on_site(word, languages):
     """Whether a live page in these languages has the word anywhere in its text (names such as "Wang" are not in
     the titles and summaries the vocabulary is made of, and are not typos)."""
     indexed = " ".join(index_words(word, languages[0]))
-    return bool(searchable_pages(languages).search(indexed, order_by_relevance=False, backend=database_backend())[:1])
+    with looking_words_up_in_the_index():
+        found = searchable_pages(languages).search(indexed, order_by_relevance=False, backend=database_backend())
+        return bool(found[:1])
 
 
 def edits(word, other):

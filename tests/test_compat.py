@@ -295,8 +295,13 @@ def test_postgresql_searches_match_the_text_our_index_covers():
 
 
 @pytest.mark.django_db
-def test_a_search_among_listed_pages_checks_their_entries_one_by_one():
-    """search.compat.checking_each_listed_page: PostgreSQL leaves the phrase index aside within it, and only there."""
+@pytest.mark.parametrize(
+    ("block", "switch"),
+    [("checking_each_listed_page", "enable_bitmapscan"), ("looking_words_up_in_the_index", "enable_indexscan")],
+)
+def test_the_planner_switches_hold_within_their_block_and_only_there(block, switch):
+    """search.compat's planner blocks: a search among listed pages checks their entries one by one (no bitmap
+    scans); whether a word is used anywhere is looked up in the text index (no ordered walk of the pages)."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
@@ -305,17 +310,17 @@ def test_a_search_among_listed_pages_checks_their_entries_one_by_one():
             "DATABASE_URL=postgres://cms:cms@127.0.0.1:5432/cms make test"
         )
 
-    def bitmap_scans():
+    def setting():
         with connection.cursor() as cursor:
-            cursor.execute("SHOW enable_bitmapscan")
+            cursor.execute(f"SHOW {switch}")
             return cursor.fetchone()[0]
 
-    with search_compat.checking_each_listed_page():
-        assert bitmap_scans() == "off"
-    assert bitmap_scans() == "on"
-    with pytest.raises(ZeroDivisionError), search_compat.checking_each_listed_page():
+    with getattr(search_compat, block)():
+        assert setting() == "off"
+    assert setting() == "on"
+    with pytest.raises(ZeroDivisionError), getattr(search_compat, block)():
         raise ZeroDivisionError("a failed search")
-    assert bitmap_scans() == "on"
+    assert setting() == "on"
 
 
 @pytest.mark.django_db
