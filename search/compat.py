@@ -200,18 +200,18 @@ def drop_document_index(schema_editor):
 
 
 @contextlib.contextmanager
-def planning_with(**switches):
-    """Within this block, PostgreSQL plans with these planner switches off (`enable_bitmapscan=False`); they are
-    restored after it, also when it fails. Other databases are left alone."""
+def planning_without(*methods):
+    """Within this block, PostgreSQL plans without these methods ("bitmapscan": enable_bitmapscan off); they are
+    back after it, also when it fails. Other databases are left alone."""
     if connection.vendor != "postgresql":
         yield
         return
     with transaction.atomic(), connection.cursor() as cursor:
-        for name, value in switches.items():  # undone with the block's savepoint if it fails
-            cursor.execute(f"SET LOCAL enable_{name} = {'on' if value else 'off'}")
+        for method in methods:  # undone with the block's savepoint if it fails
+            cursor.execute(f"SET LOCAL enable_{method} = off")
         yield
-        for name in switches:
-            cursor.execute(f"SET LOCAL enable_{name} TO DEFAULT")
+        for method in methods:
+            cursor.execute(f"SET LOCAL enable_{method} TO DEFAULT")
 
 
 def checking_each_listed_page():
@@ -220,7 +220,7 @@ def checking_each_listed_page():
     phrase through DOCUMENT_INDEX, a cost that grows with the site, to keep the few that are listed.
 
     Assumes modelsearch's PostgreSQL backend joins the pages to their entries in one query."""
-    return planning_with(bitmapscan=False)
+    return planning_without("bitmapscan")
 
 
 def looking_words_up_in_the_index():
@@ -230,7 +230,7 @@ def looking_words_up_in_the_index():
 
     Assumes modelsearch's PostgreSQL backend orders and limits its query, and that DOCUMENT_INDEX is a GIN index
     (which only bitmap scans read, so leaving plain index scans aside leaves the ordered walk aside)."""
-    return planning_with(indexscan=False)
+    return planning_without("indexscan")
 
 
 def matching_values(results, *fields):

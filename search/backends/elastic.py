@@ -58,9 +58,9 @@ class ElasticsearchSearch:
         search = search[min(request.offset, bound) : min(request.offset + request.page_size, bound)]
         response = search.execute()
 
-        total = response.hits.total
-        results = SearchResults(request=request, backend=self.name, total=min(total.value, bound))
-        results.total_is_lower_bound = total.relation == "gte" or total.value > bound
+        total = response.hits.total  # exact up to the bound, else the bound and "gte"
+        results = SearchResults(request=request, backend=self.name, total=total.value)
+        results.total_is_lower_bound = total.relation == "gte"
         results.facets = {
             name: {bucket.key: bucket.doc_count for bucket in getattr(response.aggregations.best, name).buckets}
             for name in ("kind", "topic", "year")
