@@ -10,7 +10,7 @@ from elasticsearch.helpers import BulkIndexError, bulk
 from elasticsearch_dsl import Q, Search
 
 from home.content import content_kinds
-from home.text import CJK, page_body_text
+from home.text import CJK_RUN, page_body_text
 from home.visibility import readers
 from search import engine
 from search.documents import PageDocument, alias_name, building_alias_name
@@ -90,9 +90,13 @@ class ElasticsearchSearch:
         if english:  # typos in English words, up to two edits from five letters on ("convervation", "efficency")
             matches.append(Q("multi_match", query=request.query, fields=english, fuzziness="AUTO:3,5", prefix_length=1))
         matches += [Q("multi_match", query=form, fields=fields, type="phrase", boost=2) for form in request.synonyms]
-        chinese = [f.replace("_zh", "_zh.chars", 1) for f in fields if f.split("^")[0].endswith("_zh")]
-        if chinese and CJK.search(request.query):  # its characters in sequence, below the words (pairs) they form
-            matches.append(Q("multi_match", query=request.query, fields=chinese, type="phrase", boost=0.5))
+        if runs := CJK_RUN.findall(request.query):  # its characters in sequence, below the words they form
+            # In pairs where it has them: a pair is rarer than either character, so the engine checks the positions
+            # of far fewer pages (a ten-character name at 100,000 pages: 65 ms as characters).
+            chinese = "_zh.chars" if any(len(run) == 1 for run in runs) else "_zh"
+            chinese = [f.replace("_zh", chinese, 1) for f in fields if f.split("^")[0].endswith("_zh")]
+            if chinese:
+                matches.append(Q("multi_match", query=request.query, fields=chinese, type="phrase", boost=0.5))
         filters = [Q("terms", locale=list(languages))]
         if request.kind:
             filters.append(Q("term", kind=request.kind))
