@@ -43,7 +43,8 @@ class Topic(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, mo
     @classmethod
     def for_filters(cls):
         """Every topic readers may see, named in the reader's language where that translation may be seen."""
-        topics = (readers().localized(topic) for topic in cls.objects.filter(locale=Locale.get_default()))
+        locale = Locale.get_active()
+        topics = (readers().localized(topic, locale) for topic in cls.objects.filter(locale=Locale.get_default()))
         return [topic for topic in topics if topic is not None]
 
 

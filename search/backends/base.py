@@ -4,8 +4,11 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Page
+
 from home.content import content_languages
 from home.text import page_body_text
+from home.visibility import readers
 from resources.filters import ContentFilter, InvalidFilter, whole_number
 from resources.filters import language as published_language
 from search.text import MAX_QUERY_LENGTH, clean_query, highlight, query_terms
@@ -91,6 +94,14 @@ class SearchHit:
             snippet=highlight(page_body_text(page, related_names=False), terms),
             title_html=highlight(page.title, terms, 500),
         )
+
+    @classmethod
+    def for_pages(cls, page_ids, terms):
+        """The results for these pages, in this order, of those readers may see: an index may briefly lag behind
+        an unpublish, and the database decides. Each page comes with its locale, which every result shows."""
+        pages = readers().pages(Page.objects.filter(pk__in=page_ids)).specific()
+        pages = pages.select_related("locale", for_specific_subqueries=True).in_bulk()
+        return [cls.for_page(pages[pk], terms) for pk in page_ids if pk in pages]
 
 
 @dataclass

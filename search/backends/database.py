@@ -50,10 +50,8 @@ class DatabaseSearch:
             results.did_you_mean = correction.text
         request = forgiven
         results.facets = facet_counts([match.pk for match in matches]) if matches else {}  # of those ranked
-        terms = request.terms
         shown = [match.pk for match in matches[request.offset : request.offset + request.page_size]]
-        pages = Page.objects.filter(pk__in=shown).specific().in_bulk()
-        results.hits = [SearchHit.for_page(pages[pk], terms) for pk in shown if pk in pages]  # none deleted since
+        results.hits = SearchHit.for_pages(shown, request.terms)
         return results
 
     def ranked_ids(self, request, limit):

@@ -65,13 +65,7 @@ class ElasticsearchSearch:
             name: {bucket.key: bucket.doc_count for bucket in getattr(response.aggregations.best, name).buckets}
             for name in ("kind", "topic", "year")
         }
-        ids = [hit.page_id for hit in response]
-        pages = {page.pk: page for page in readers().pages(Page.objects.filter(pk__in=ids)).specific()}
-        terms = request.terms  # segments the query and its synonyms: once, not per hit
-        for page_id in ids:
-            page = pages.get(page_id)
-            if page is not None:  # the index may briefly lag behind an unpublish; the database decides
-                results.hits.append(SearchHit.for_page(page, terms))
+        results.hits = SearchHit.for_pages([hit.page_id for hit in response], request.terms)
         return results
 
     def ranked_ids(self, request, limit):
