@@ -16,7 +16,7 @@ from home.visibility import readers
 
 from .fields import RequestDetailUrlField
 from .filters import RelevanceSearchFilter
-from .media import document_representation, image_representation
+from .media import IMAGE_PARAMETERS, document_representation, image_representation
 from .parameters import FieldGrammarMixin
 
 
@@ -52,7 +52,9 @@ class PublicMediaSerializerMixin:
 class PublicImageSerializer(PublicMediaSerializerMixin, ImageSerializer):
     detail_url = RequestDetailUrlField(read_only=True)
     alt = RepresentedField()
+    focal_point = RepresentedField()
     renditions = RepresentedField()
+    rendition = RepresentedField()
     representation = image_representation
 
 
@@ -78,14 +80,18 @@ class PublicMediaMixin(CacheableMixin, APIConventionsMixin, FieldGrammarMixin):
     filter_backends = [RelevanceSearchFilter]
     known_query_parameters = frozenset(["limit", "offset", "fields", "search", "search_operator", "format"])
 
+
+class PublicImagesMixin(PublicMediaMixin):
+    known_query_parameters = PublicMediaMixin.known_query_parameters | IMAGE_PARAMETERS
+
     def get_queryset(self):
         return readers().media(self.model.objects.all().order_by("id"))
 
 
-class PublicImagesAPIViewSet(PublicMediaMixin, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(PublicImagesMixin, ImagesAPIViewSet):
     base_serializer_class = PublicImageSerializer
-    body_fields = [*ImagesAPIViewSet.body_fields, "alt", "renditions"]
-    listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt", "renditions"]
+    body_fields = [*ImagesAPIViewSet.body_fields, "alt", "focal_point", "renditions", "rendition"]
+    listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt", "focal_point", "renditions", "rendition"]
 
 
 class PublicDocumentsAPIViewSet(PublicMediaMixin, DocumentsAPIViewSet):

@@ -19,6 +19,7 @@ from endpoints.parameters import refuse_unknown
 from resources.filters import whole_number
 
 from .compat import serializer_class_for
+from .media import asked_size
 
 ALWAYS_SERVED = ("id", "type")  # every item says what it is, whatever `fields` removes
 
@@ -107,6 +108,7 @@ class FieldGrammarMixin:
         """Only the documented parameters: Wagtail's filters by any database field (`?slug=`) are not offered, as
         they would clash with the project's (`topic` names a slug here, a foreign key there)."""
         refuse_unknown(self.request.GET, self.known_query_parameters)
+        asked_size(self.request)  # before any answer is built: a size that cannot be made is a 400
 
     @classmethod
     def available_fields(cls, model, detail):

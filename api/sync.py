@@ -31,7 +31,7 @@ from endpoints.views import APIConventionsMixin, CacheableMixin
 from home.visibility import readers
 from resources.filters import language, whole_number
 
-from .media import RENDITION_SPECS, document_representation, image_representation
+from .media import IMAGE_PARAMETERS, RENDITION_SPECS, asked_size, document_representation, image_representation
 from .prefetch import locale_ids
 from .views import public_pages_for
 
@@ -71,8 +71,9 @@ class Position:
 
 def starting_position(request):
     """The position the request names: its token, or an initial sync of its `locale`."""
-    refuse_unknown(request.GET, {"locale", "token", "limit", "format"})
+    refuse_unknown(request.GET, {"locale", "token", "limit", "format", *IMAGE_PARAMETERS})
     refuse_empty(request.GET)
+    asked_size(request)
     if "token" in request.GET and "locale" in request.GET:
         raise invalid("token", _("A token carries its locale: send token or locale, not both."))
     if "token" in request.GET:
@@ -125,8 +126,9 @@ def summary(record, item, request):
 def sync_url(request, token):
     query = QueryDict(mutable=True)
     query["token"] = token
-    if "limit" in request.GET:
-        query["limit"] = request.GET["limit"]
+    for name in ("limit", *sorted(IMAGE_PARAMETERS)):  # what the app asked for, again on the next page
+        if name in request.GET:
+            query[name] = request.GET[name]
     return absolute(request, f"{request.path}?{query.urlencode()}")
 
 

@@ -40,6 +40,7 @@ from .filters import (
     PageRelationFilter,
     PageSearchFilter,
 )
+from .media import IMAGE_PARAMETERS
 from .parameters import FieldGrammarMixin
 from .prefetch import prefetch_for
 from .representation import Representation
@@ -88,7 +89,9 @@ class PublicPagesAPIViewSet(CacheableMixin, APIConventionsMixin, FieldGrammarMix
         FieldOrderingFilter,
         PageSearchFilter,  # last: it orders by relevance
     ]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CONTENT_FILTERS).difference(["site"])
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CONTENT_FILTERS, IMAGE_PARAMETERS).difference(
+        ["site"]
+    )
 
     @classmethod
     def served_models(cls):

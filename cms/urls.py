@@ -11,6 +11,7 @@ from api import openapi
 from api.router import api_router, without_final_slash
 from api.sync import SyncAPIView
 from delivery.files import serve_media
+from delivery.renditions import serve_rendition
 from endpoints.errors import api_not_found
 from home.sitemaps import AllLanguagesSitemap
 from search import views as search_views
@@ -29,6 +30,7 @@ urlpatterns = [
     re_path(r"^api/", api_not_found),
     path("documents/", include(wagtaildocs_urls)),
     re_path(r"^media/(?P<name>.+)$", serve_media, name="media"),
+    path("images/<str:signature>/<int:image_id>/<str:size>/<str:filename>", serve_rendition, name="rendition"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),
 ]
 

@@ -1,8 +1,13 @@
-"""What the content version and the change record assume of Wagtail that is not a documented API: the fields it
-saves on a page, image or document for bookkeeping readers never see.
+"""What delivery assumes of Wagtail that is not a documented API: the fields it saves on a page, image or document
+for bookkeeping readers never see (for the content version and the change record), and how a rendition's size and
+variant follow from its filter (for renditions an app asks for).
 
 Written against Wagtail 8.0.1; tests/test_compat.py checks it and fails loudly when an upgrade changes it.
 """
+
+import hashlib
+
+from wagtail.images.models import Filter
 
 WRITTEN_FOR_VERSION = "8.0.1"
 
@@ -23,3 +28,14 @@ DRAFT_BOOKKEEPING_FIELDS = frozenset(
 )
 # An image's or document's get_file_size() saves the size it read from storage, on first use (an API read).
 MEDIA_BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
+
+
+def rendition_size(image, spec):
+    """The width and height of the image's rendition by this filter, worked out without rendering it."""
+    return Filter(spec).get_transform(image).size
+
+
+def rendition_variant(image, spec):
+    """Eight hex digits that change with the image's file and, for the filters that crop around it, its focal point
+    (the part of Wagtail's rendition key that varies with the image)."""
+    return hashlib.sha256(f"{image.file.name}/{Filter(spec).get_cache_key(image)}".encode()).hexdigest()[:8]

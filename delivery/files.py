@@ -47,6 +47,11 @@ def serve_media(request, name):
     """An image's original or rendition, if readers may see the image; 404 for anything else under MEDIA_URL."""
     if not name.startswith(IMAGE_FOLDERS) or not readers().can_see(image_of(name)):
         raise Http404("no such file")
+    return send_media(request, name)
+
+
+def send_media(request, name):
+    """A file under MEDIA_ROOT that readers may see, through nginx where it is in front."""
     if settings.MEDIA_ACCEL_REDIRECT:
         response = sendfile(request, os.path.join(settings.MEDIA_ROOT, name))
         response["Content-Type"] = ""  # nginx sets it from the file's extension

@@ -201,6 +201,20 @@ def test_wagtail_saves_drafts_and_file_sizes_with_only_the_bookkeeping_fields_we
 
 
 @pytest.mark.django_db
+def test_wagtail_works_out_a_renditions_size_before_rendering_and_varies_its_key_with_the_focal_point():
+    from .factories import make_image
+
+    image = make_image("Compat image", size=(1600, 900))
+    for spec in ("fill-390x390|format-webp", "max-800x800|format-avif", "width-333|format-jpeg", "min-3000x100"):
+        rendition = image.get_rendition(spec)
+        assert delivery_compat.rendition_size(image, spec) == (rendition.width, rendition.height), spec
+    fill, whole = (delivery_compat.rendition_variant(image, spec) for spec in ("fill-50x50", "max-50x50"))
+    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 100, 100, 20, 20
+    assert delivery_compat.rendition_variant(image, "fill-50x50") != fill
+    assert delivery_compat.rendition_variant(image, "max-50x50") == whole
+
+
+@pytest.mark.django_db
 def test_wagtail_hands_the_publish_signal_a_scheduled_revision_still_marked_and_unpublishes_before_deleting():
     from wagtail.models import Revision
     from wagtail.signals import page_published, page_unpublished

@@ -144,6 +144,9 @@ def page_frame_schemas():
     }
 
 
+FRACTION = {"type": "number", "minimum": 0, "maximum": 1}
+
+
 def media_schemas():
     sizes = list(RENDITION_SIZES)
     image = obj(
@@ -153,7 +156,9 @@ def media_schemas():
             "alt": STRING,
             "width": INTEGER,
             "height": INTEGER,
+            "focal_point": nullable(ref("FocalPoint")),
             "renditions": ref("Renditions"),
+            "rendition": nullable(ref("RequestedRendition")),
         }
     )
     document = obj(
@@ -168,6 +173,16 @@ def media_schemas():
     )
     return {
         "Rendition": obj({"url": URI, "width": INTEGER, "height": INTEGER}),
+        "RequestedRendition": obj(
+            {"url": URI, "width": INTEGER, "height": INTEGER, "format": {"type": "string", "enum": RENDITION_FORMATS}},
+            description="The rendition of the size the request asked for (`image_width`, ...); its URL is signed and "
+            "changes with the image's file and focal point. Width and height are its pixels.",
+        ),
+        "FocalPoint": obj(
+            dict.fromkeys(("x", "y", "width", "height"), FRACTION),
+            description="The subject an editor marked, as fractions of the original's width and height; x and y "
+            "are its centre.",
+        ),
         "RenditionFormats": obj(dict.fromkeys(RENDITION_FORMATS, ref("Rendition"))),
         "Renditions": obj(dict.fromkeys(sizes, ref("RenditionFormats"))),
         "Image": image,

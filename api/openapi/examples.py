@@ -1,5 +1,7 @@
 """An example answer for every operation, in the shapes of the components (a test validates each against them)."""
 
+from api.media import RENDITION_FORMATS
+
 SITE = "https://harmony.example"
 SLUG = "mayors-work-together-for-sustainable-communities"
 
@@ -16,10 +18,12 @@ def image():
         "alt": "Mayors listening to a talk",
         "width": 1600,
         "height": 900,
+        "focal_point": {"x": 0.62, "y": 0.4, "width": 0.2, "height": 0.3},
         "renditions": {
-            size: {fmt: rendition(size, fmt, *dimensions) for fmt in ("jpeg", "webp")}
+            size: {fmt: rendition(size, fmt, *dimensions) for fmt in RENDITION_FORMATS}
             for size, dimensions in sizes.items()
         },
+        "rendition": None,
     }
 
 

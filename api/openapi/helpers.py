@@ -1,5 +1,6 @@
 """Small builders of OpenAPI fragments shared by the components and the paths."""
 
+from api.media import DENSITIES, FITS, LARGEST_SIDE, RENDITION_FORMATS
 from api.parameters import MAX_OFFSET
 from home.api_fields import component as ref
 from home.api_fields import nullable
@@ -121,3 +122,32 @@ def operation(operation_id, tag, summary, description, parameters, responses):
 def id_path(description):
     schema = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
     return [{"name": "id", "in": "path", "required": True, "schema": schema, "description": description}]
+
+
+def image_size_queries():
+    """The size an app asks of every image an answer shows (SizeAsked in api/media.py)."""
+    side = {"type": "integer", "minimum": 1, "maximum": LARGEST_SIDE}
+    return [
+        query(
+            "image_width",
+            f"Width, in points, of the rendition each image gets in `rendition` (a signed URL, made on first "
+            f"request); times `image_density`, at most {LARGEST_SIDE} pixels. With `image_fit=max` one of width "
+            "and height may be left out.",
+            side,
+        ),
+        query("image_height", "Height, in points, of that rendition.", side),
+        query(
+            "image_fit",
+            "fill: exactly that size, cropped around the image's focal point; max (default): within it; min: "
+            "covering it. None enlarges the original.",
+            {"type": "string", "enum": list(FITS)},
+        ),
+        query(
+            "image_format", "Format of that rendition (default jpeg).", {"type": "string", "enum": RENDITION_FORMATS}
+        ),
+        query(
+            "image_density",
+            "Pixels a point: 1 (default), 2 or 3.",
+            {"type": "integer", "minimum": min(DENSITIES), "maximum": max(DENSITIES)},
+        ),
+    ]

@@ -21,6 +21,7 @@ from .helpers import (
     URI,
     error,
     id_path,
+    image_size_queries,
     ok,
     operation,
     page_id_query,
@@ -100,7 +101,8 @@ def page_filters():
         page_id_query("descendant_of", "Id of an ancestor page."),
         page_id_query("ancestor_of", "Id of a descendant page."),
         *PAGINATION,
-        *content_filters("kind", "organization"),  # last: generated clients that take arguments by position
+        *content_filters("kind", "organization"),  # later: generated clients that take arguments by position
+        *image_size_queries(),
     ]
 
 
@@ -135,7 +137,7 @@ def page_paths():
             "One page, with every field and its translations",
             "Every field of the page, as its own type (`type` says which), with its live translations. A page that "
             "is not live and public answers 404.",
-            [*id_path("Page id."), fields_query(PublicPagesAPIViewSet, detail=True)],
+            [*id_path("Page id."), fields_query(PublicPagesAPIViewSet, detail=True), *image_size_queries()],
             ok("Page", examples.news_article()),
         ),
         "/api/v2/pages/find": operation(
@@ -203,7 +205,7 @@ def search_paths():
 
 
 def media_paths():
-    def endpoints(kind, viewset, example, total, detail_summary, facts):
+    def endpoints(kind, viewset, example, total, detail_summary, facts, sized=()):
         tag, singular = kind.title(), kind.title()[:-1]  # Images, Image
         listing = {"meta": {"total_count": total}, "items": [example]}
         return {
@@ -212,7 +214,7 @@ def media_paths():
                 tag,
                 f"List {kind} outside private collections",
                 f"{tag} readers may see (outside private collections), paged, with {facts}.",
-                [fields_query(viewset, detail=False), *SEARCH, *PAGINATION],
+                [fields_query(viewset, detail=False), *SEARCH, *PAGINATION, *sized],
                 ok(f"{singular}Listing", listing),
             ),
             f"/api/v2/{kind}/{{id}}": operation(
@@ -220,7 +222,7 @@ def media_paths():
                 tag,
                 detail_summary,
                 f"One {singular.lower()}, with {facts}; one in a private collection answers 404.",
-                [*id_path(f"{singular} id."), fields_query(viewset, detail=True)],
+                [*id_path(f"{singular} id."), fields_query(viewset, detail=True), *sized],
                 ok(f"{singular}Item", example),
             ),
         }
@@ -232,7 +234,9 @@ def media_paths():
             examples.image_item(),
             23,
             "One image with its renditions",
-            "alt text and ready-made renditions (thumbnail, medium, large; JPEG and WebP)",
+            "alt text, original size, focal point, ready-made renditions (thumbnail, medium, large; AVIF, WebP "
+            "and JPEG) and the rendition of the size asked for",
+            image_size_queries(),
         ),
         **endpoints(
             "documents",

@@ -11,6 +11,7 @@ from .helpers import (
     URI,
     constant,
     error,
+    image_size_queries,
     nullable,
     obj,
     ok,
@@ -81,6 +82,7 @@ def sync_paths():
             f"Items a page, 1 to {MAX_LIMIT} (default 100).",
             {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
         ),
+        *image_size_queries(),
     ]
     description = (
         "Without `token`: the initial sync, every public page (in `locale`, or all languages), image and document. "

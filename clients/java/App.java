@@ -1,6 +1,10 @@
 package org.harmony.app;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,7 @@ import org.harmony.api.model.PageListing;
 import org.harmony.api.model.PageReference;
 import org.harmony.api.model.PageType;
 import org.harmony.api.model.ProgramPage;
+import org.harmony.api.model.RequestedRendition;
 import org.harmony.api.model.SearchResults;
 import org.harmony.api.model.SuccessStoryPage;
 import org.harmony.api.model.SyncAnswer;
@@ -97,7 +102,7 @@ public final class App {
         for (int offset = 0, total = 1; offset < total; offset += 20) {
             int from = offset;
             PageListing listing = call("pages " + locale, () -> pages.listPages(
-                    null, locale, null, null, null, null, null, null, null, null, null, null, null, null, 20, from, null, null, null));
+                    null, locale, null, null, null, null, null, null, null, null, null, null, null, null, 20, from, null, null, null, null, null, null, null, null));
             if (listing == null) {
                 return;
             }
@@ -105,7 +110,7 @@ public final class App {
             for (Page item : listing.getItems()) {
                 Object listed = item.getActualInstance();
                 int id = idOf(listed);
-                Page page = call("page " + id, () -> pages.getPage(id, null, null));
+                Page page = call("page " + id, () -> pages.getPage(id, null, null, null, null, null, null, null));
                 if (page == null || page.getActualInstance().getClass() != listed.getClass()) {
                     failures.add("page " + id + " is not a " + listed.getClass().getSimpleName());
                     continue;
@@ -145,7 +150,7 @@ public final class App {
         Map<String, Integer> blocks = new TreeMap<>();
         for (PageType type : PageType.values()) {
             PageListing listing = call("type " + type, () -> pages.listPages(
-                    type, locale, null, null, null, null, null, null, "*", null, null, null, null, null, 100, null, null, null, null));
+                    type, locale, null, null, null, null, null, null, "*", null, null, null, null, null, 100, null, null, null, null, null, null, null, null, null));
             for (Page page : listing == null ? List.<Page>of() : listing.getItems()) {
                 Object typed = page.getActualInstance();
                 List<BodyStreamItem> body = null;
@@ -171,7 +176,7 @@ public final class App {
     private void sync(LocaleCode locale) {
         SyncApi sync = new SyncApi(client);
         Map<String, Integer> kinds = new TreeMap<>();
-        SyncAnswer answer = call("sync " + locale, () -> sync.sync(locale, null, 50, null));
+        SyncAnswer answer = call("sync " + locale, () -> sync.sync(locale, null, 50, null, null, null, null, null, null));
         while (answer != null) {
             for (SyncItem item : answer.getItems()) {
                 tally(kinds, item.getActualInstance().getClass().getSimpleName());
@@ -180,16 +185,16 @@ public final class App {
                 break;
             }
             String token = answer.getNextPageToken();
-            answer = call("sync next page", () -> sync.sync(null, token, 50, null));
+            answer = call("sync next page", () -> sync.sync(null, token, 50, null, null, null, null, null, null));
         }
         if (answer == null) {
             return;
         }
         String token = answer.getNextSyncToken();
-        ApiResponse<SyncAnswer> delta = call("sync delta", () -> sync.syncWithHttpInfo(null, token, null, null));
+        ApiResponse<SyncAnswer> delta = call("sync delta", () -> sync.syncWithHttpInfo(null, token, null, null, null, null, null, null, null));
         if (delta != null) {
             String etag = delta.getHeaders().getOrDefault("etag", List.of("")).get(0);
-            refused("sync delta again", 304, null, () -> sync.sync(null, token, null, etag));
+            refused("sync delta again", 304, null, () -> sync.sync(null, token, null, null, null, null, null, null, etag));
             kinds.put("delta", delta.getData().getItems().size());
         }
         report.put("sync " + locale.getValue(), kinds);
@@ -197,11 +202,18 @@ public final class App {
 
     private void media() {
         ImagesApi images = new ImagesApi(client);
-        ImageListing imageListing = call("images", () -> images.listImages(null, null, null, 100, null, null));
+        ImageListing imageListing = call("images", () -> images.listImages(null, null, null, 100, null, null, null, null, null, null, null));
         for (ImageItem image : imageListing == null ? List.<ImageItem>of() : imageListing.getItems()) {
-            ImageItem one = call("image " + image.getId(), () -> images.getImage(image.getId(), null, null));
+            // A 130-point square list cell on a 3x screen: 390 pixels, cropped around the subject, in WebP.
+            ImageItem one = call("image " + image.getId(), () -> images.getImage(image.getId(), null, 130, 130, "fill", "webp", 3, null));
             if (one != null && one.getRenditions().getMedium().getWebp().getUrl() == null) {
                 failures.add("image " + image.getId() + " without renditions");
+            }
+            if (one != null && one.getWidth() >= 390 && one.getHeight() >= 390) {
+                RequestedRendition cell = one.getRendition();
+                if (cell == null || cell.getWidth() != 390 || cell.getHeight() != 390 || !fetchesAs(cell.getUrl(), "image/webp")) {
+                    failures.add("image " + image.getId() + " without its 390x390 WebP rendition");
+                }
             }
         }
         DocumentsApi documents = new DocumentsApi(client);
@@ -230,14 +242,26 @@ public final class App {
         }
     }
 
+    /** Whether the URL answers 200 with a body of this content type (a rendition made on its first request). */
+    private static boolean fetchesAs(URI url, String contentType) {
+        try {
+            HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return response.statusCode() == 200 && response.body().length > 0
+                    && response.headers().firstValue("content-type").orElse("").equals(contentType);
+        } catch (IOException | InterruptedException error) {
+            return false;
+        }
+    }
+
     private void errors() {
         List<String> seen = new ArrayList<>();
         SyncApi sync = new SyncApi(client);
         List<Map.Entry<Integer, Call<?>>> calls = List.of(
                 Map.entry(400, () -> pages.listPages(null, LocaleCode.ZH_HANS, null, null, null, null, null, null, null,
-                        null, null, null, null, null, 1000, null, null, null, null)),
-                Map.entry(404, () -> pages.getPage(999999, null, null)),
-                Map.entry(400, () -> sync.sync(null, "garbage", null, null)),
+                        null, null, null, null, null, 1000, null, null, null, null, null, null, null, null, null)),
+                Map.entry(404, () -> pages.getPage(999999, null, null, null, null, null, null, null)),
+                Map.entry(400, () -> sync.sync(null, "garbage", null, null, null, null, null, null, null)),
                 Map.entry(403, () -> pages.previewPage("garbage")));
         for (Map.Entry<Integer, Call<?>> refusal : calls) {
             Error error = refused("error", refusal.getKey(), Error.class, refusal.getValue());

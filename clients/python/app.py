@@ -108,6 +108,17 @@ class App:
             for found in listed:
                 self.call(f"{label} {found.id}", detail_endpoint, item, id=found.id)
             self.report[label] = len(listed)
+        self.sized_images()
+
+    def sized_images(self):
+        """A 200-point-wide JPEG, any height, on a 2x screen: each image fits within 400 pixels' width."""
+        listed = self.call("sized images", list_images, ImageListing, limit=100, image_width=200, image_density=2)
+        for image in listed.items if listed else []:
+            rendition = image.rendition
+            if not rendition or not 0 < rendition.width <= 400 or rendition.format_ != "jpeg":
+                self.failures.append(f"sized image {image.id}: {rendition}")
+            elif self.client.get_httpx_client().get(rendition.url).headers.get("content-type") != "image/jpeg":
+                self.failures.append(f"sized image {image.id}: {rendition.url} is not a JPEG")
 
     def sync(self, locale):
         answer = self.call(f"sync {locale.value}", sync, SyncAnswer, locale=locale, limit=50)

@@ -121,8 +121,17 @@ async function media(): Promise<void> {
     total = data.meta.total_count;
     for (const image of data.items) {
       calls++;
-      const { data: one } = await client.GET("/api/v2/images/{id}", { params: { path: { id: image.id } } });
+      // A 16:9 hero 390 points wide on a 2x screen, cropped around the subject, in AVIF.
+      const query = { image_width: 390, image_height: 219, image_fit: "fill", image_format: "avif", image_density: 2 } as const;
+      const { data: one } = await client.GET("/api/v2/images/{id}", { params: { path: { id: image.id }, query } });
       if (!one?.renditions?.medium.webp.url) fail(`image ${image.id}`, one);
+      if (one && (one.width ?? 0) >= 780 && (one.height ?? 0) >= 438) {
+        const hero = one.rendition;
+        const file = hero && (await fetch(hero.url));
+        if (!hero || hero.width !== 780 || hero.height !== 438 || file?.headers.get("content-type") !== "image/avif") {
+          fail(`image ${image.id} hero`, hero);
+        }
+      }
     }
     report.images = total;
   }
