@@ -14,6 +14,7 @@ import statistics
 import sys
 import tempfile
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from common import ROOT, bench_env, fetch, gunicorn, run_django
@@ -33,9 +34,11 @@ print(NewsArticlePage.objects.live().filter(locale__language_code="en").exclude(
 """
 
 
-def image_bytes(browser, url, device):
-    """The images the page downloads on this device: how many, and their bytes."""
+def image_bytes(browser, url, device, static_root):
+    """The images the page downloads on this device: how many, and their bytes. Static files come from the
+    collected folder, as nginx would send them in front of gunicorn."""
     context = browser.new_context(**DEVICES[device])
+    context.route("**/static/**", lambda route: route.fulfill(path=static_root / urlsplit(route.request.url).path[8:]))
     sizes = []
     page = context.new_page()
     page.on(
@@ -50,15 +53,15 @@ def image_bytes(browser, url, device):
     return len(sizes), sum(sizes)
 
 
-def page_bytes(base, paths):
+def page_bytes(base, paths, static_root):
     rows = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         for path in paths.values():
-            image_bytes(browser, base + path, "desktop")  # renditions made, not measured
+            image_bytes(browser, base + path, "desktop", static_root)  # renditions made, not measured
         for name, path in paths.items():
             for device in DEVICES:
-                count, total = image_bytes(browser, base + path, device)
+                count, total = image_bytes(browser, base + path, device, static_root)
                 rows.append([name, device, count, f"{total / 1024:.1f}"])
         browser.close()
     return rows
@@ -96,11 +99,16 @@ def main():
     parser.add_argument("--renditions", type=int, default=8, help="images to time renditions of, per format")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as workdir:
-        env = bench_env(workdir, RESPONSE_CACHE_URL="dummy://")
+        static_root = Path(workdir) / "static"
+        env = bench_env(workdir, RESPONSE_CACHE_URL="dummy://", STATIC_ROOT=str(static_root))
         run_django("from benchmarks.seed import seed_news\nseed_news(0)", env)
+        run_django("from django.core.management import call_command\ncall_command('collectstatic', verbosity=0)", env)
         article = run_django(FIND_ARTICLE, env).strip().splitlines()[-1]
         with gunicorn(env, PORT, 2) as base:
-            show(["page", "device", "images", "KB"], page_bytes(base, {"home": "/en/", "news article": article}))
+            show(
+                ["page", "device", "images", "KB"],
+                page_bytes(base, {"home": "/en/", "news article": article}, static_root),
+            )
             print()
             show(["format", "images", "first ms", "afterwards ms", "ratio"], rendition_times(base, args.renditions))
 
