@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from api.media import RENDITION_SPECS
+from cms.settings.base import cache_from_url
 from delivery.renditions import rendition_url
 
 from .factories import private_collection
@@ -201,3 +202,36 @@ def test_avif_webp_and_jpeg_are_each_written_by_this_pillow_and_a_missing_codec_
     monkeypatch.setattr(features, "check", lambda codec: codec != "avif" and real_check(codec))
     (error,) = pillow_writes_every_rendition_format()
     assert error.id == "delivery.E001" and "avif" in error.msg
+
+
+def test_an_editor_replacing_the_file_reaches_the_cached_api_the_next_sync_and_the_renditions(
+    client, admin_client, settings
+):
+    settings.CACHES = {"default": cache_from_url(""), "responses": cache_from_url("")}
+    image = subject_image()
+    app = SyncedApp(client, limit=500)
+    app.sync()
+    size = {"image_width": 200, "image_height": 200, "image_fit": "fill"}
+    for _ in range(3):  # stored in the response cache by now
+        before = asked(client, image, **size)
+    _response, old_square = fetched(client, before["rendition"]["url"])
+
+    blue = io.BytesIO()
+    Image.new("RGB", (1200, 800), (20, 40, 220)).save(blue, "JPEG")
+    blue.name = "blue.jpg"
+    blue.seek(0)
+    edited = admin_client.post(
+        f"/admin/images/{image.pk}/", {"title": image.title, "collection": image.collection_id, "file": blue}
+    )
+    assert edited.status_code == 302, edited.context["form"].errors
+
+    after = asked(client, image, **size)
+    assert (after["width"], after["height"]) == (1200, 800)
+    assert after["rendition"]["url"] != before["rendition"]["url"]
+    _response, new_square = fetched(client, after["rendition"]["url"])
+    assert Image.open(io.BytesIO(new_square)).convert("RGB").getpixel((100, 100)) == pytest.approx(
+        (20, 40, 220), abs=12
+    )
+    assert old_square != new_square
+    changed, _removed = app.sync()
+    assert [(item["kind"], item["id"], item["width"]) for item in changed] == [("image", image.pk, 1200)]
