@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from delivery.renditions import rendition_url
 from endpoints.views import CacheableMixin
 from news.models import NewsArticlePage
 
@@ -34,6 +35,10 @@ def test_the_proxy_never_serves_a_private_file_and_sends_public_ones(caching_pro
     assert status == 200 and body[:2] == b"\xff\xd8" and headers["Content-Type"] == "image/jpeg"
     for url in (secret.file.url, secret.get_rendition("max-165x165").url, "/internal-media/" + public.file.name):
         assert caching_proxy.get(url)[0] == 404, url
+    asked, refused = (rendition_url(image, "fill-120x120", "avif") for image in (public, secret))
+    status, headers, body = caching_proxy.get(asked)  # made, then sent by nginx
+    assert status == 200 and body[4:12] == b"ftypavif" and headers["Content-Type"] == "image/avif"
+    assert caching_proxy.get(refused)[0] == 404
 
 
 def test_a_public_change_is_seen_through_the_proxy_within_its_max_age(caching_proxy, monkeypatch):  # noqa: F811
