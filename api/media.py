@@ -27,8 +27,10 @@ IMAGE_PARAMETERS = frozenset(["image_width", "image_height", "image_fit", "image
 
 @dataclass(frozen=True)
 class SizeAsked:
-    """A rendition size an app asks for. `fill` crops to exactly the width and height, around the focal point;
-    `max` fits within them, `min` covers them; none enlarges the original."""
+    """A rendition size an app asks for. `fill` crops to exactly the width and height, keeping the focal point in;
+    `max` fits within them, `min` covers them; none enlarges the original. With only one of width and height the
+    image is scaled to it, with neither it keeps the original's size (in the format asked for). Every combination
+    the schema allows can be made: a side over LARGEST_SIDE pixels is scaled down to it, keeping the shape."""
 
     fit: str
     width: int | None
@@ -38,7 +40,7 @@ class SizeAsked:
 
     @classmethod
     def of(cls, request):
-        """The size the request's query asks for, or None; InvalidFilter (a 400) for one that cannot be made."""
+        """The size the request's query asks for, or None; InvalidFilter (a 400) for a value out of its range."""
         query = request.GET
         if not IMAGE_PARAMETERS & set(query):
             return None
@@ -46,23 +48,22 @@ class SizeAsked:
         fmt = one_of(query.get("image_format", "jpeg"), "image_format", RENDITION_FORMATS)
         density = int(one_of(query.get("image_density", "1"), "image_density", [str(d) for d in DENSITIES]))
         width, height = (
-            whole_number(query[name], name, 1, LARGEST_SIDE // density) if name in query else None
+            whole_number(query[name], name, 1, LARGEST_SIDE) if name in query else None
             for name in ("image_width", "image_height")
         )
-        if not (width and height) and (fit != "max" or not (width or height)):
-            message = _("image_width and image_height are both needed with image_fit={fit}.")
-            raise InvalidFilter("image_width" if not width else "image_height", message, fit=fit)
         return cls(fit, width, height, fmt, density)
 
     @property
     def resize(self):
-        """As a Wagtail filter: the pixels are the points asked for times the density."""
-        width, height = (side * self.density if side else None for side in (self.width, self.height))
-        if not height:
-            return f"width-{width}"
-        if not width:
-            return f"height-{height}"
-        return f"{self.fit}-{width}x{height}"
+        """As a Wagtail filter: the pixels are the points asked for times the density, at most LARGEST_SIDE."""
+        sides = [side * self.density for side in (self.width, self.height) if side]
+        scale = min(1, LARGEST_SIDE / max(sides)) if sides else 1
+        width, height = (
+            max(1, round(side * self.density * scale)) if side else None for side in (self.width, self.height)
+        )
+        if width and height:
+            return f"{self.fit}-{width}x{height}"
+        return f"width-{width}" if width else f"height-{height}" if height else "original"
 
 
 def one_of(value, name, allowed):

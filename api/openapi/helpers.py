@@ -131,8 +131,9 @@ def image_size_queries():
         query(
             "image_width",
             f"Width, in points, of the rendition each image gets in `rendition` (a signed URL, made on first "
-            f"request); times `image_density`, at most {LARGEST_SIDE} pixels. With `image_fit=max` one of width "
-            "and height may be left out.",
+            f"request), times `image_density` in pixels; a side over {LARGEST_SIDE} pixels is scaled down to it. "
+            "With only one of width and height the image is scaled to it; with neither, any `image_` parameter "
+            "gives the original's size in `image_format`.",
             side,
         ),
         query("image_height", "Height, in points, of that rendition.", side),
