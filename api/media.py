@@ -85,8 +85,9 @@ def requested_rendition(image, request):
     size = asked_size(request)
     if size is None:
         return {"rendition": None}
-    width, height = rendition_size(image, filter_spec(size.resize, size.format))
-    url = absolute(request, rendition_url(image, size.resize, size.format))
+    resize = size.resize
+    width, height = rendition_size(image, filter_spec(resize, size.format))
+    url = absolute(request, rendition_url(image, resize, size.format))
     return {"rendition": {"url": url, "width": width, "height": height, "format": size.format}}
 
 

@@ -80,16 +80,13 @@ class PublicMediaMixin(CacheableMixin, APIConventionsMixin, FieldGrammarMixin):
     filter_backends = [RelevanceSearchFilter]
     known_query_parameters = frozenset(["limit", "offset", "fields", "search", "search_operator", "format"])
 
-
-class PublicImagesMixin(PublicMediaMixin):
-    known_query_parameters = PublicMediaMixin.known_query_parameters | IMAGE_PARAMETERS
-
     def get_queryset(self):
         return readers().media(self.model.objects.all().order_by("id"))
 
 
-class PublicImagesAPIViewSet(PublicImagesMixin, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(PublicMediaMixin, ImagesAPIViewSet):
     base_serializer_class = PublicImageSerializer
+    known_query_parameters = PublicMediaMixin.known_query_parameters | IMAGE_PARAMETERS
     body_fields = [*ImagesAPIViewSet.body_fields, "alt", "focal_point", "renditions", "rendition"]
     listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt", "focal_point", "renditions", "rendition"]
 

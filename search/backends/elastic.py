@@ -86,9 +86,9 @@ class ElasticsearchSearch:
         matches += [Q("multi_match", query=form, fields=fields, type="phrase", boost=2) for form in request.synonyms]
         if runs := CJK_RUN.findall(request.query):  # its characters in sequence, below the words they form
             # In pairs where it has them: a pair is rarer than either character, so the engine checks the positions
-            # of far fewer pages (a ten-character name at 100,000 pages: 65 ms as characters).
-            chinese = "_zh.chars" if any(len(run) == 1 for run in runs) else "_zh"
-            chinese = [f.replace("_zh", chinese, 1) for f in fields if f.split("^")[0].endswith("_zh")]
+            # of fewer pages (a ten-character name at 100,000 pages: 28 ms as characters, 23 as pairs).
+            analysed_as = "_zh.chars" if any(len(run) == 1 for run in runs) else "_zh"
+            chinese = [f.replace("_zh", analysed_as, 1) for f in fields if f.split("^")[0].endswith("_zh")]
             if chinese:
                 matches.append(Q("multi_match", query=request.query, fields=chinese, type="phrase", boost=0.5))
         filters = [Q("terms", locale=list(languages))]
