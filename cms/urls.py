@@ -12,6 +12,7 @@ from api.router import api_router, without_final_slash
 from api.sync import SyncAPIView
 from delivery.files import serve_media
 from delivery.renditions import serve_rendition
+from delivery.site_files import favicon, robots_txt
 from endpoints.errors import api_not_found
 from home.sitemaps import AllLanguagesSitemap
 from search import views as search_views
@@ -32,6 +33,8 @@ urlpatterns = [
     re_path(r"^media/(?P<name>.+)$", serve_media, name="media"),
     path("images/<str:signature>/<int:image_id>/<str:size>/<str:filename>", serve_rendition, name="rendition"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

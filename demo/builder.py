@@ -149,6 +149,7 @@ class DemoSiteBuilder(DemoTranslator):
                 hero_image=self.image("Hero: communities in China", "home-hero", "low-carbon"),
                 summary=content.SITE["home_summary"],
                 intro=content.SITE["home_intro"],
+                organisation_name=self.source.contact.organisation_name,
             )
             Page.get_first_root_node().add_child(instance=home)
             home.save_revision().publish()
@@ -169,7 +170,6 @@ class DemoSiteBuilder(DemoTranslator):
         ContactSettings.objects.update_or_create(
             site=site,
             defaults={
-                "organisation_name": contact.organisation_name,
                 "website": contact.website,
                 "email": contact.email,
                 "phone": contact.phone,

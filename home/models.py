@@ -6,6 +6,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import F
 from django.db.models.functions import ExtractYear
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -21,6 +22,8 @@ from .api_fields import ImageField, PageListField, TranslationsField
 from .blocks import RICH_TEXT_FEATURES
 from .text import page_body_text, searchable_text
 from .visibility import readers
+
+DESCRIPTION_LENGTH = 160
 
 
 class BasePage(Page):
@@ -52,6 +55,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def description(self):
+        """What search engines and shared links show under the title: the editor's search description, else the
+        summary, else the page's opening text, cut at a word near 160 characters."""
+        text = self.search_description or self.summary or page_body_text(self, related_names=False)
+        return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
 
     def content_date(self):
         """The date readers know this page by (a year alone counts as its 1 January), or None."""
@@ -105,6 +114,12 @@ class HomePage(BasePage):
         verbose_name=_("hero image"),
     )
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True, verbose_name=_("intro"))
+    organisation_name = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("organisation name"),
+        help_text=_("Shown in every page's footer, in this page's language."),
+    )
 
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
@@ -121,6 +136,7 @@ class HomePage(BasePage):
         MultiFieldPanel([FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")),
         FieldPanel("intro"),
         InlinePanel("featured_pages", label=_("Featured news and resources")),
+        FieldPanel("organisation_name"),
     ]
 
     @property
@@ -165,9 +181,9 @@ class HomePageFeature(Orderable):
 
 @register_setting(icon="mail")
 class ContactSettings(BaseSiteSetting):
-    """The organisation's contact details, shown in every page's footer."""
+    """The organisation's contact details, shown in every page's footer; its name is on the home page, which is
+    translated."""
 
-    organisation_name = models.CharField(max_length=255, blank=True, verbose_name=_("organisation name"))
     website = models.URLField(blank=True, verbose_name=_("website"))
     email = models.EmailField(blank=True, verbose_name=_("email"))
     phone = models.CharField(max_length=50, blank=True, verbose_name=_("phone"))

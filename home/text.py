@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
@@ -72,6 +73,10 @@ def load_word_splitter():
     jieba.initialize()
 
 
+def is_hidden_file(value):
+    return isinstance(value, AbstractDocument | AbstractImage) and not readers().can_see(value)
+
+
 def value_text(value):
     """The readable text of a field value: rich text, stream blocks, plain strings, documents' titles."""
     if value is None:
@@ -84,6 +89,10 @@ def value_text(value):
         return [text for block in value for text in value_text(block.value)]
     if isinstance(value, AbstractDocument):  # an attached file is known to readers by its title
         return [value.title] if readers().can_see(value) else []
+    if isinstance(value, StructValue) and any(is_hidden_file(item) for item in value.values()):
+        return []  # a caption or link title goes with its image or file
+    if isinstance(value, StructValue) and hasattr(value.block, "readable_text"):
+        return value.block.readable_text(value)
     if isinstance(value, StructValue | dict):
         return [text for item in value.values() for text in value_text(item)]
     if isinstance(value, list | tuple):

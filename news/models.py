@@ -152,6 +152,7 @@ class NewsArticlePage(FiledUnderTopics, BasePage):
 
     class Meta:
         verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
 
     @property
     def social_image(self):

@@ -53,16 +53,29 @@ def with_inflections(terms, text):
 
 
 def highlight(text, terms, length=SNIPPET_LENGTH):
-    """An HTML-escaped snippet around the first matched term, every term (and its inflections) wrapped in <mark>."""
+    """An HTML-escaped snippet around the first matched term, its whitespace normalised, every term (and its
+    inflections) wrapped in <mark>: English terms as whole words only, and marks that touch merged into one, so a
+    highlight never splits a word ("节约用水", not "节约" "用水")."""
+    text = " ".join((text or "").split())
     if not text:
         return ""
-    terms = with_inflections(terms, text)
-    lowered = text.lower()
-    positions = [lowered.find(term.lower()) for term in terms if term and term.lower() in lowered]
-    start = max(0, min(positions) - length // 3) if positions else 0
+    terms = sorted({term for term in with_inflections(terms, text) if term}, key=len, reverse=True)
+    patterns = [term_pattern(term) for term in terms]
+    matches = [match.start() for pattern in patterns if (match := pattern.search(text))]
+    start = max(0, min(matches) - length // 3) if matches else 0
+    if start and LATIN_WORD.match(text[start - 1 : start + 1]):  # begin at a word, not in one ("…uding")
+        start = text.find(" ", start, min(matches)) + 1 or start
     snippet = text[start : start + length]
-    escaped = html.escape(snippet)
-    for term in sorted({html.escape(t) for t in terms if t}, key=len, reverse=True):
-        escaped = re.sub(f"({re.escape(term)})", r"<mark>\1</mark>", escaped, flags=re.IGNORECASE)
-    escaped = re.sub(r"<mark><mark>(.*?)</mark></mark>", r"<mark>\1</mark>", escaped)
-    return ("…" if start else "") + escaped + ("…" if start + length < len(text) else "")
+    marked = html.escape(snippet)
+    if patterns:
+        either = re.compile("|".join(term_pattern(html.escape(term)).pattern for term in terms), re.IGNORECASE)
+        marked = either.sub(lambda match: f"<mark>{match.group(0)}</mark>", marked).replace("</mark><mark>", "")
+    return ("…" if start else "") + marked + ("…" if start + length < len(text) else "")
+
+
+def term_pattern(term):
+    """Where a term counts as found: an English word only as a whole word ("water", not inside "wastewater");
+    Chinese, which has no spaces between words, anywhere."""
+    if LATIN_WORD.search(term):
+        return re.compile(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])", re.IGNORECASE)
+    return re.compile(re.escape(term), re.IGNORECASE)

@@ -14,7 +14,7 @@ import pytest
 
 from demo.builder import build_demo_site
 from demo.source_pages import NEWSLETTER_FILE, SOURCE_DIR, SourcePageError, load_source_pages
-from home.models import ContactSettings
+from home.models import ContactSettings, HomePage
 from news.models import NewsArticlePage
 
 from .engine_index import unindexed
@@ -72,6 +72,8 @@ def test_source_pages_become_five_dated_stories_with_their_datelines():
 def test_contact_details_come_from_the_newsletter():
     contact = ContactSettings.objects.get()
     assert (contact.email, contact.phone, contact.fax) == ("harmony@islandnet.com", "(250) 380-3001", "(250) 280-0887")
+    names = dict(HomePage.objects.values_list("locale__language_code", "organisation_name"))
+    assert names == {"en": "Harmony Foundation of Canada", "zh-hans": "加拿大和谐基金会"}
 
 
 @pytest.mark.slow

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def listed_titles(client, index, query):
-    return {card.get_text(strip=True) for card in get_html(client, f"{index.url}?{query}").select(".card h3")}
+    return {card.get_text(strip=True) for card in get_html(client, f"{index.url}?{query}").select(".card-title")}
 
 
 def api_titles(client, **filters):

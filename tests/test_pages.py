@@ -114,7 +114,9 @@ def test_news_index_lists_newest_first_and_filters_by_topic_and_year(client):
     assert dates == sorted(dates, reverse=True)
 
     waste = get_html(client, index.url + "?topic=waste-management")
-    assert [h.get_text() for h in waste.select(".card h3")] == ["Successful Community Training Gains Practical Results"]
+    assert [h.get_text() for h in waste.select(".card-title")] == [
+        "Successful Community Training Gains Practical Results"
+    ]
     assert len(get_html(client, index.url + "?year=2007").select(".card")) == 5
     assert "No news matches" in get_html(client, index.url + "?year=2008").get_text()
 
@@ -163,21 +165,21 @@ def test_resource_index_filters_by_kind_and_topic(client):
     tips = get_html(client, index.url + "?kind=tips")
     assert len(tips.select(".card")) == 6
     water = get_html(client, index.url + "?topic=water-conservation")
-    titles = {h.get_text() for h in water.select(".card h3")}
+    titles = {h.get_text() for h in water.select(".card-title")}
     assert titles == {"Harmony in China", "Saving energy and water, one building at a time", "Water Conservation tips"}
     chinese = get_html(client, chinese_translation(index).url + "?kind=tips&topic=water-conservation")
-    assert [h.get_text() for h in chinese.select(".card h3")] == ["节约用水小贴士"]
+    assert [h.get_text() for h in chinese.select(".card-title")] == ["节约用水小贴士"]
 
 
 def test_home_page_shows_featured_and_latest_news_in_its_language(client):
     home = HomePage.objects.get(locale__language_code="en")
     html = get_html(client, home.url)
     assert len(html.select("#latest-heading ~ .cards .card")) == 3
-    featured = [h.get_text() for h in html.select("#featured-heading ~ .cards h3")]
+    featured = [h.get_text() for h in html.select("#featured-heading ~ .cards .card-title")]
     assert "Harmony in China" in featured
 
     chinese = get_html(client, chinese_translation(home).url)
-    assert "和谐在中国" in [h.get_text() for h in chinese.select("#featured-heading ~ .cards h3")]
+    assert "和谐在中国" in [h.get_text() for h in chinese.select("#featured-heading ~ .cards .card-title")]
     assert chinese.select_one("#latest-heading").get_text() == "最新新闻"
 
 

@@ -6,6 +6,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 import pytest
 
+from home.text import page_body_text
 from news.models import NewsArticlePage, NewsIndexPage
 from resources.models import Organization, ProgramOrganization, ProgramPage, SuccessStoryPage, Topic
 from resources.snippets import PageTopic
@@ -66,6 +67,7 @@ def test_private_images_and_documents_are_not_shown_or_linked_on_pages(client):
     assert "secret-photo" not in html and "Secret photo" not in html
     assert document.url not in html and "secret-deck" not in html
     assert "Volunteers at work" not in html  # the caption goes with its image
+    assert "Volunteers at work" not in page_body_text(article)  # nor searchable, quoted in snippets, described
     listing = str(get_html(client, index.url))
     assert article.title in listing and "secret-photo" not in listing
 

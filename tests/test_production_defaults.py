@@ -1,7 +1,9 @@
 """What a deployer gets without setting anything beyond the required secrets: persistent, checked database
 connections and gunicorn's settings from cms/gunicorn.py."""
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -40,3 +42,37 @@ def test_gunicorn_reads_its_production_settings_from_the_environment():
     assert config["bind"] == "['0.0.0.0:8123']"
     assert config["max_requests"] == "2000"
     assert int(config["max_requests_jitter"]) > 0
+
+
+STATIC_CHECK = """
+import django, json
+django.setup()
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.management import call_command
+from django.test import Client
+call_command("collectstatic", interactive=False, verbosity=0)
+url = staticfiles_storage.url("css/site.css")
+response = Client().get(url, HTTP_ACCEPT_ENCODING="gzip")
+print(json.dumps({"url": url, "status": response.status_code, **{h: response.get(h) for h in ("Cache-Control",
+    "Content-Encoding", "Content-Type")}}))
+"""
+
+
+def test_production_serves_static_files_hashed_compressed_and_cached_for_a_year(tmp_path):
+    """Without nginx in front (a PaaS, one container): gunicorn's own answer for the site's stylesheet."""
+    environment = {
+        **PRODUCTION,
+        "STATIC_ROOT": str(tmp_path),
+        "ALLOWED_HOSTS": "testserver",
+        "SECURE_SSL_REDIRECT": "false",
+    }
+    result = subprocess.run(  # noqa: S603 - this interpreter
+        [sys.executable, "-c", STATIC_CHECK], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", answer["url"])
+    assert answer["status"] == 200
+    assert answer["Content-Encoding"] == "gzip"
+    assert answer["Content-Type"].startswith("text/css")
+    assert "immutable" in answer["Cache-Control"] and "max-age=315360000" in answer["Cache-Control"]

@@ -1,7 +1,10 @@
 """Through nginx, configured as the deployment's tools/nginx/site.conf: a cache in front serves each language its
 own answers, never a private file, and sees a public change within the max-age the site publishes."""
 
+import gzip
+import shutil
 import time
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +56,21 @@ def test_a_public_change_is_seen_through_the_proxy_within_its_max_age(caching_pr
     status, headers, body = caching_proxy.get(url)
     assert status == 200 and b"Published through the proxy" in body
     assert headers["X-Proxy-Cache"] in ("EXPIRED", "REVALIDATED", "MISS")
+
+
+def test_nginx_keeps_a_hashed_static_file_a_year_and_sends_it_compressed(caching_proxy, settings):  # noqa: F811
+    folder = Path(settings.STATIC_ROOT) / "proxy-test"
+    folder.mkdir(parents=True, exist_ok=True)
+    stylesheet = b"body { color: green; }\n" * 50
+    (folder / "page.0123456789ab.css").write_bytes(stylesheet)
+    (folder / "page.0123456789ab.css.gz").write_bytes(gzip.compress(stylesheet))
+    try:
+        status, headers, body = caching_proxy.get(
+            "/static/proxy-test/page.0123456789ab.css", {"Accept-Encoding": "gzip"}
+        )
+        assert status == 200 and headers["Content-Encoding"] == "gzip" and gzip.decompress(body) == stylesheet
+        assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        status, headers, body = caching_proxy.get("/static/proxy-test/page.0123456789ab.css")
+        assert status == 200 and body == stylesheet and "Content-Encoding" not in headers
+    finally:
+        shutil.rmtree(folder)

@@ -5,9 +5,11 @@ from urllib.parse import quote
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info, to_locale
+from django.utils.translation import get_language_info, pgettext, to_locale
 
+from wagtail.images.models import Picture
 from wagtail.models import Locale, Site
 
 import segno
@@ -16,6 +18,11 @@ from home.text import is_chinese
 from home.visibility import readers
 
 register = template.Library()
+
+# Below this width the layout is one column (static/css/site.css), and pictures that are wide strips on a desktop
+# are cropped taller.
+NARROW_SCREEN = "(max-width: 40rem)"
+PICTURE_FORMATS = ("avif", "webp", "jpeg")  # in the order browsers should prefer them
 
 # Open Graph names a language by its country; a language not listed here is named as Django names it (zh_Hant).
 OPEN_GRAPH_LOCALES = {"en": "en_US", "zh-hans": "zh_CN", "zh-hant": "zh_TW"}
@@ -30,8 +37,9 @@ def site_home(context):
 
 
 @register.simple_tag(takes_context=True)
-def language_links(context):
-    """One link per language: the same page where it is translated, else that language's home page."""
+def language_links(context, to_home=False):
+    """One link per language: the same page where it is translated, else that language's home page; a view that
+    is not a page (search) in the other language, unless `to_home` (a page not found there is not found here)."""
     request = context["request"]
     page = context.get("page")
     home = site_home(context)
@@ -43,7 +51,7 @@ def language_links(context):
         target = translations.get(code)
         if target is not None:
             url = target.get_url(request)
-        elif page is None:
+        elif page is None and not to_home:
             url = translate_url(request.get_full_path(), code)
         else:
             home_translation = home.get_translation_or_none(Locale.objects.get(language_code=code)) if home else None
@@ -58,6 +66,45 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.simple_tag
+def label_colon():
+    """The colon after a label in the reader's language: "Topics: " in English, "主题：" in Chinese."""
+    return pgettext("after a label", ": ")
+
+
+@register.simple_tag
+def list_separator():
+    """Between the items of a list in running text: ", " in English, "、" in Chinese."""
+    return pgettext("between list items", ", ")
+
+
+def crops(image, sizes):
+    """Fill crops around the focal point, each size (e.g. "1200x400 800x267") in each format."""
+    return image.get_renditions(*(f"fill-{size}|format-{fmt}" for fmt in PICTURE_FORMATS for size in sizes.split()))
+
+
+@register.simple_tag
+def art_directed_picture(image, wide, narrow, sizes, narrow_sizes="calc(100vw - 2rem)"):
+    """A wide crop for wide screens and, on a phone, a taller crop of the same picture (`narrow`), so that its
+    subject stays recognisable instead of a thin strip. The first thing on its page: fetched first, never lazily."""
+    picture = str(Picture(crops(image, wide), {"sizes": sizes, "alt": "", "fetchpriority": "high"}))
+    narrow_crops = crops(image, narrow)
+    sources = [
+        format_html(
+            '<source media="{}" type="image/{}" srcset="{}" sizes="{}" width="{}" height="{}">',
+            NARROW_SCREEN,
+            fmt,
+            Picture.get_width_srcset(group),
+            narrow_sizes,
+            group[0].width,
+            group[0].height,
+        )
+        for fmt in PICTURE_FORMATS
+        if (group := [rendition for spec, rendition in narrow_crops.items() if spec.endswith(fmt)])
+    ]
+    return mark_safe(picture.replace("<picture>", "<picture>" + "".join(sources), 1))
 
 
 @register.filter

@@ -1,4 +1,6 @@
-// Title suggestions under the search box, from /api/v2/search/suggest/ (no library, no CDN).
+// Title suggestions under the search box, from /api/v2/search/suggest/ (no library, no CDN), as a WAI-ARIA
+// combobox: focus stays in the field, arrows move the active option (aria-activedescendant, aria-selected), Enter
+// opens it, Escape closes the list.
 (function () {
   const input = document.querySelector("[data-autocomplete]");
   if (!input) return;
@@ -6,28 +8,52 @@
   const language = document.documentElement.lang;
   let timer = null;
   let controller = null;
+  let active = -1;
+
+  function options() {
+    return Array.from(list.children);
+  }
+
+  function setOpen(open) {
+    list.hidden = !open;
+    input.setAttribute("aria-expanded", String(open));
+    if (!open) activate(-1);
+  }
+
+  function activate(index) {
+    active = index;
+    options().forEach(function (option, position) {
+      option.setAttribute("aria-selected", String(position === index));
+    });
+    if (index >= 0) {
+      input.setAttribute("aria-activedescendant", options()[index].id);
+      options()[index].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
 
   function choose(title) {
     input.value = title;
-    list.hidden = true;
+    setOpen(false);
     input.form.submit();
   }
 
   function show(titles) {
     list.replaceChildren();
     titles.forEach(function (title, index) {
-      const item = document.createElement("li");
-      item.setAttribute("role", "option");
-      item.id = "suggestion-" + index;
-      item.textContent = title;
-      item.tabIndex = -1;
-      item.addEventListener("mousedown", function (event) {
-        event.preventDefault();
+      const option = document.createElement("li");
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+      option.id = "suggestion-" + index;
+      option.textContent = title;
+      option.addEventListener("mousedown", function (event) {
+        event.preventDefault(); // keeps focus in the field
         choose(title);
       });
-      list.appendChild(item);
+      list.appendChild(option);
     });
-    list.hidden = titles.length === 0;
+    setOpen(titles.length > 0);
   }
 
   input.addEventListener("input", function () {
@@ -46,22 +72,24 @@
   });
 
   input.addEventListener("keydown", function (event) {
-    const items = Array.from(list.children);
-    const current = items.indexOf(document.activeElement);
-    if (event.key === "ArrowDown" && items.length) {
+    const count = options().length;
+    if (event.key === "ArrowDown" && count) {
       event.preventDefault();
-      items[Math.min(current + 1, items.length - 1)].focus();
-    } else if (event.key === "Escape") {
-      list.hidden = true;
+      setOpen(true);
+      activate(active < count - 1 ? active + 1 : 0);
+    } else if (event.key === "ArrowUp" && count && !list.hidden) {
+      event.preventDefault();
+      activate(active > 0 ? active - 1 : count - 1);
+    } else if (event.key === "Enter" && active >= 0 && !list.hidden) {
+      event.preventDefault();
+      choose(options()[active].textContent);
+    } else if (event.key === "Escape" && !list.hidden) {
+      event.preventDefault();
+      setOpen(false);
     }
   });
 
-  list.addEventListener("keydown", function (event) {
-    const items = Array.from(list.children);
-    const current = items.indexOf(document.activeElement);
-    if (event.key === "ArrowDown") { event.preventDefault(); (items[current + 1] || items[current]).focus(); }
-    if (event.key === "ArrowUp") { event.preventDefault(); (items[current - 1] || input).focus(); }
-    if (event.key === "Enter" && current >= 0) { event.preventDefault(); choose(items[current].textContent); }
-    if (event.key === "Escape") { list.hidden = true; input.focus(); }
+  input.addEventListener("blur", function () {
+    setOpen(false);
   });
 })();
