@@ -29,12 +29,12 @@ from resources.models import ProgramPage, SuccessStoryPage, TipSheetPage
 for language, word in (("en", "water"), ("zh-hans", "节水")):
     live = {"locale__language_code": language}
     article = NewsArticlePage.objects.live().filter(**live).exclude(lead_image=None).first()
-    print(language, "home", f"/{language}/")
-    print(language, "newsroom", article.get_parent().url)
-    print(language, "news article", article.url)
+    print(language, "home", f"/{language}/", sep="\t")
+    print(language, "newsroom", article.get_parent().url, sep="\t")
+    print(language, "news article", article.url, sep="\t")
     for kind in (ProgramPage, SuccessStoryPage, TipSheetPage):
-        print(language, kind._meta.verbose_name, kind.objects.live().filter(**live).first().url)
-    print(language, "search", f"/{language}/search/?q={word}")
+        print(language, kind._meta.verbose_name, kind.objects.live().filter(**live).first().url, sep="\t")
+    print(language, "search", f"/{language}/search/?q={word}", sep="\t")
 """
 
 
@@ -52,9 +52,12 @@ def lighthouse():
 def scores(command, url, desktop):
     arguments = [str(command), url, "--quiet", "--output=json", f"--chrome-flags={CHROME_FLAGS}"]
     arguments += [f"--only-categories={','.join(CATEGORIES)}", *(["--preset=desktop"] if desktop else [])]
-    result = subprocess.run(
-        arguments, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, capture_output=True, text=True
-    )
+    for _attempt in range(3):  # Lighthouse now and then fails to record a trace (NO_NAVSTART): run it again
+        result = subprocess.run(
+            arguments, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, capture_output=True, text=True
+        )
+        if not result.returncode:
+            break
     if result.returncode:
         raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
     report = json.loads(result.stdout)
@@ -75,7 +78,7 @@ def main():
         env = bench_env(workdir, RESPONSE_CACHE_URL="dummy://", STATIC_ROOT=str(Path(workdir) / "static"))
         run_django("from benchmarks.seed import seed_news\nseed_news(0)", env)
         run_django("from django.core.management import call_command\ncall_command('collectstatic', verbosity=0)", env)
-        pages = [line.split(" ", 2) for line in run_django(FIND_PAGES, env).strip().splitlines()[-16:]]
+        pages = [line.split("\t") for line in run_django(FIND_PAGES, env).strip().splitlines()[-16:]]
         with gunicorn(env, PORT, 2) as base:
             print(f"{'page':<22} {'language':<9}", *(f"{name:>14}" for name in CATEGORIES), " below 90%")
             for language, kind, path in pages:
