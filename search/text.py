@@ -9,6 +9,8 @@ import opencc
 from home.text import CJK, segment, stem
 
 LATIN_WORD = re.compile(r"[A-Za-z]+")
+# Chinese full stops and commas carry their own space: the space that joins two fields after one is left out.
+SPACE_AFTER_CHINESE_STOP = re.compile(r"(?<=[。！？；：，、）」》]) ")
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 180
 # Words too common to search or highlight by (the engines' English analyzer drops them too), and the Chinese
@@ -56,7 +58,7 @@ def highlight(text, terms, length=SNIPPET_LENGTH):
     """An HTML-escaped snippet around the first matched term, its whitespace normalised, every term (and its
     inflections) wrapped in <mark>: English terms as whole words only, and marks that touch merged into one, so a
     highlight never splits a word ("节约用水", not "节约" "用水")."""
-    text = " ".join((text or "").split())
+    text = SPACE_AFTER_CHINESE_STOP.sub("", " ".join((text or "").split()))
     if not text:
         return ""
     terms = sorted({term for term in with_inflections(terms, text) if term}, key=len, reverse=True)

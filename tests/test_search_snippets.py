@@ -33,8 +33,8 @@ def test_snippets_keep_no_line_breaks_or_runs_of_spaces():
     assert not [snippet for snippet in found if "\n" in snippet or "  " in snippet]
 
 
-def test_touching_chinese_highlights_are_one_mark():
-    assert highlight("节约用水，人人有责", ["节约", "用水"]) == "<mark>节约用水</mark>，人人有责"
+def test_touching_chinese_highlights_are_one_mark_and_a_full_stop_needs_no_space():
+    assert highlight("节约用水，人人有责。\n每个家庭", ["节约", "用水"]) == "<mark>节约用水</mark>，人人有责。每个家庭"
 
 
 def test_an_english_term_is_marked_as_a_whole_word_only():
