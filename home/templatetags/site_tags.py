@@ -9,7 +9,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, pgettext, to_locale
 
-from wagtail.images.models import Picture
 from wagtail.models import Locale, Site
 
 import segno
@@ -81,30 +80,35 @@ def list_separator():
 
 
 def crops(image, sizes):
-    """Fill crops around the focal point, each size (e.g. "1200x400 800x267") in each format."""
-    return image.get_renditions(*(f"fill-{size}|format-{fmt}" for fmt in PICTURE_FORMATS for size in sizes.split()))
+    """Fill crops around the focal point, each size (e.g. "1200x400 800x267") in each format, by format."""
+    renditions = image.get_renditions(
+        *(f"fill-{size}|format-{fmt}" for fmt in PICTURE_FORMATS for size in sizes.split())
+    )
+    return {fmt: [r for spec, r in renditions.items() if spec.endswith(fmt)] for fmt in PICTURE_FORMATS}
+
+
+def width_srcset(renditions):
+    return ", ".join(f"{rendition.url} {rendition.width}w" for rendition in renditions)
+
+
+def source(renditions, fmt, sizes, media=""):
+    srcset = width_srcset(renditions)
+    first = renditions[0]
+    media = format_html(' media="{}"', media) if media else ""
+    html = '<source{} type="image/{}" srcset="{}" sizes="{}" width="{}" height="{}">'
+    return format_html(html, media, fmt, srcset, sizes, first.width, first.height)
 
 
 @register.simple_tag
 def art_directed_picture(image, wide, narrow, sizes, narrow_sizes="calc(100vw - 2rem)"):
     """A wide crop for wide screens and, on a phone, a taller crop of the same picture (`narrow`), so that its
     subject stays recognisable instead of a thin strip. The first thing on its page: fetched first, never lazily."""
-    picture = str(Picture(crops(image, wide), {"sizes": sizes, "alt": "", "fetchpriority": "high"}))
-    narrow_crops = crops(image, narrow)
-    sources = [
-        format_html(
-            '<source media="{}" type="image/{}" srcset="{}" sizes="{}" width="{}" height="{}">',
-            NARROW_SCREEN,
-            fmt,
-            Picture.get_width_srcset(group),
-            narrow_sizes,
-            group[0].width,
-            group[0].height,
-        )
-        for fmt in PICTURE_FORMATS
-        if (group := [rendition for spec, rendition in narrow_crops.items() if spec.endswith(fmt)])
-    ]
-    return mark_safe(picture.replace("<picture>", "<picture>" + "".join(sources), 1))
+    wide_crops, narrow_crops = crops(image, wide), crops(image, narrow)
+    sources = [source(narrow_crops[fmt], fmt, narrow_sizes, NARROW_SCREEN) for fmt in PICTURE_FORMATS]
+    sources += [source(wide_crops[fmt], fmt, sizes) for fmt in PICTURE_FORMATS[:-1]]
+    fallback = wide_crops[PICTURE_FORMATS[-1]]
+    img = fallback[0].img_tag({"srcset": width_srcset(fallback), "sizes": sizes, "alt": "", "fetchpriority": "high"})
+    return format_html("<picture>{}{}</picture>", mark_safe("".join(sources)), img)
 
 
 @register.filter
