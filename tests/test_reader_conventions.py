@@ -55,3 +55,10 @@ def test_the_language_switcher_of_a_missing_page_leads_to_each_home_page(client)
     links = {a["hreflang"]: a["href"] for a in html.select(".language-switcher a")}
     assert links == {"en": "/en/", "zh-hans": "/zh-hans/"}
     assert html.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_the_first_card_is_fetched_at_once_and_the_others_when_scrolled_to(client):
+    html = get_html(client, "/zh-hans/resources/")
+    loading = [img.get("loading") for img in html.select(".card img")]
+    assert loading[0] == "eager" and set(loading[1:]) == {"lazy"}
+    assert get_html(client, "/zh-hans/").select_one(".hero img")["fetchpriority"] == "high"
