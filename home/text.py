@@ -88,7 +88,7 @@ def value_text(value):
     if isinstance(value, StreamValue):
         return [text for block in value for text in value_text(block.value)]
     if isinstance(value, AbstractDocument):  # an attached file is known to readers by its title
-        return [value.title] if readers().can_see(value) else []
+        return [] if is_hidden_file(value) else [value.title]
     if isinstance(value, StructValue) and any(is_hidden_file(item) for item in value.values()):
         return []  # a caption or link title goes with its image or file
     if isinstance(value, StructValue) and hasattr(value.block, "readable_text"):

@@ -62,22 +62,23 @@ def highlight(text, terms, length=SNIPPET_LENGTH):
     if not text:
         return ""
     terms = sorted({term for term in with_inflections(terms, text) if term}, key=len, reverse=True)
-    patterns = [term_pattern(term) for term in terms]
-    matches = [match.start() for pattern in patterns if (match := pattern.search(text))]
-    start = max(0, min(matches) - length // 3) if matches else 0
+    first = any_term(terms).search(text) if terms else None  # the leftmost match of any term
+    start = max(0, first.start() - length // 3) if first else 0
     if start and LATIN_WORD.match(text[start - 1 : start + 1]):  # begin at a word, not in one ("…uding")
-        start = text.find(" ", start, min(matches)) + 1 or start
+        start = text.find(" ", start, first.start()) + 1 or start
     snippet = text[start : start + length]
     marked = html.escape(snippet)
-    if patterns:
-        either = re.compile("|".join(term_pattern(html.escape(term)).pattern for term in terms), re.IGNORECASE)
-        marked = either.sub(lambda match: f"<mark>{match.group(0)}</mark>", marked).replace("</mark><mark>", "")
+    if terms:
+        escaped = any_term([html.escape(term) for term in terms])
+        marked = escaped.sub(lambda match: f"<mark>{match.group(0)}</mark>", marked).replace("</mark><mark>", "")
     return ("…" if start else "") + marked + ("…" if start + length < len(text) else "")
 
 
-def term_pattern(term):
-    """Where a term counts as found: an English word only as a whole word ("water", not inside "wastewater");
-    Chinese, which has no spaces between words, anywhere."""
-    if LATIN_WORD.search(term):
-        return re.compile(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])", re.IGNORECASE)
-    return re.compile(re.escape(term), re.IGNORECASE)
+def any_term(terms):
+    """One pattern for all the terms, longest first. Where a term counts as found: an English word only as a whole
+    word ("water", not inside "wastewater"); Chinese, which has no spaces between words, anywhere."""
+    alternatives = [
+        rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])" if LATIN_WORD.search(term) else re.escape(term)
+        for term in terms
+    ]
+    return re.compile("|".join(alternatives), re.IGNORECASE)
