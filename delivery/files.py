@@ -1,38 +1,43 @@
-"""Uploaded files as readers may fetch them. Nothing under MEDIA_ROOT is served straight from disk: originals and
+"""Uploaded files as readers may fetch them. No stored file is served straight from disk or bucket: originals and
 renditions of images pass this view, which asks home.visibility whether their image may be seen (a private
 collection's never are, to strangers or staff); documents only ever pass Wagtail's own document view, which checks
 their collection, never /media/documents/.
 
-Behind nginx (MEDIA_ACCEL_REDIRECT set to an `internal` location over MEDIA_ROOT), the view only decides and nginx
-sends the bytes (X-Accel-Redirect); without it, Django sends them itself. Public files are cacheable for a
-minute, so a file made private stops being served by a cache in front within that minute.
+Files in MEDIA_ROOT are sent by Django, or behind nginx (MEDIA_ACCEL_REDIRECT set to an `internal` location over
+MEDIA_ROOT) by nginx once the view has decided (X-Accel-Redirect); files in a bucket (media_storage) are streamed
+from it. Public files are cacheable for a minute, so a file made private stops being served by a cache in front
+within that minute. A rendition whose file has gone from storage is made again rather than answered with 404.
 """
 
 import os
 from urllib.parse import quote
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
-from django.utils.cache import patch_cache_control
+from django.core.files.storage import default_storage
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
 from django.views import static
 
 from wagtail.images import get_image_model
 
 from home.visibility import readers
+from media_storage.renditions import remake_missing_file
 
 FILE_SECONDS = 60
 IMAGE_FOLDERS = ("original_images/", "images/")
+STREAM_CHUNK_BYTES = 64 * 1024
 
 
-def image_of(name):
-    """The image a stored file belongs to (its original or one of its renditions), or None."""
+def stored_file_of(name):
+    """The image a stored file belongs to and, for a rendition, the rendition (image, rendition); (None, None)."""
     image_model = get_image_model()
     if name.startswith("original_images/"):
-        return image_model.objects.filter(file=name).first()
+        return image_model.objects.filter(file=name).first(), None
     if name.startswith("images/"):
         rendition = image_model.get_rendition_model().objects.filter(file=name).select_related("image").first()
-        return rendition.image if rendition else None
-    return None
+        return (rendition.image, rendition) if rendition else (None, None)
+    return None, None
 
 
 def sendfile(request, filename, **kwargs):
@@ -45,17 +50,45 @@ def sendfile(request, filename, **kwargs):
 
 def serve_media(request, name):
     """An image's original or rendition, if readers may see the image; 404 for anything else under MEDIA_URL."""
-    if not name.startswith(IMAGE_FOLDERS) or not readers().can_see(image_of(name)):
+    image, rendition = stored_file_of(name) if name.startswith(IMAGE_FOLDERS) else (None, None)
+    if not readers().can_see(image):
         raise Http404("no such file")
-    return send_media(request, name)
+    return send_rendition(request, rendition) if rendition else send_media(request, name)
+
+
+def send_rendition(request, rendition):
+    """A rendition readers may see; its file made again first if storage has lost it."""
+    try:
+        return send_media(request, rendition.file.name)
+    except FileNotFoundError:
+        return send_media(request, remake_missing_file(rendition))
 
 
 def send_media(request, name):
-    """A file under MEDIA_ROOT that readers may see, through nginx where it is in front."""
-    if settings.MEDIA_ACCEL_REDIRECT:
+    """A stored file readers may see; FileNotFoundError if storage has no such file."""
+    stream = getattr(default_storage, "stream", None)
+    if stream:
+        response = streamed(request, stream(name))
+    elif not os.path.isfile(os.path.join(settings.MEDIA_ROOT, name)):
+        raise FileNotFoundError(name)
+    elif settings.MEDIA_ACCEL_REDIRECT:
         response = sendfile(request, os.path.join(settings.MEDIA_ROOT, name))
         response["Content-Type"] = ""  # nginx sets it from the file's extension
     else:
         response = static.serve(request, name, document_root=settings.MEDIA_ROOT)
     patch_cache_control(response, public=True, max_age=FILE_SECONDS)
+    return response
+
+
+def streamed(request, stored):
+    """A response that passes a bucket's object on as it arrives (304 when the reader has it already)."""
+    modified = int(stored.modified.timestamp())
+    not_modified = get_conditional_response(request, etag=stored.etag, last_modified=modified)
+    if not_modified:
+        stored.body.close()
+        return not_modified
+    response = StreamingHttpResponse(stored.body.iter_chunks(STREAM_CHUNK_BYTES), content_type=stored.content_type)
+    response["Content-Length"] = str(stored.length)
+    response["Last-Modified"] = http_date(modified)
+    response["ETag"] = stored.etag
     return response

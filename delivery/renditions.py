@@ -14,7 +14,7 @@ from wagtail.images.models import SourceImageIOError
 from home.visibility import readers
 
 from .compat import rendition_variant
-from .files import send_media
+from .files import send_rendition
 
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}  # format -> file extension
 FORMATS = {extension: fmt for fmt, extension in EXTENSIONS.items()}
@@ -46,4 +46,4 @@ def serve_rendition(request, signature, image_id, size, filename):
         rendition = image.get_rendition(filter_spec(size, fmt))
     except SourceImageIOError:
         return HttpResponse("The image's file is missing.", content_type="text/plain", status=410)
-    return send_media(request, rendition.file.name)
+    return send_rendition(request, rendition)

@@ -6,6 +6,7 @@ import os
 
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 from django.utils import translation
 
@@ -17,6 +18,12 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 needs_elasticsearch = pytest.mark.skipif(
     not ELASTICSEARCH_URL,
     reason="ELASTICSEARCH_URL is not set; make test starts a node when Java and Maven are installed",
+)
+
+needs_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL for writers side by side: apt-get install -y postgresql, then "
+    "bash tools/start_postgres.sh and DATABASE_URL=postgres://cms:cms@127.0.0.1:5432/cms make test",
 )
 
 

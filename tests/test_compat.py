@@ -14,6 +14,7 @@ from django.urls import URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
 import wagtail_localize
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail_localize.views.update_translations import UpdateTranslationsForm
@@ -24,6 +25,7 @@ from django_tasks_db.models import DBTaskResult
 
 from api import compat as api_compat
 from delivery import compat as delivery_compat
+from media_storage import compat as media_storage_compat
 from search import compat as search_compat
 from search import engine
 from search.facts import database_backend
@@ -49,7 +51,17 @@ def test_written_for_the_installed_versions():
     assert importlib.metadata.version("wagtail-localize") == compat.WRITTEN_FOR_VERSION
     assert importlib.metadata.version("wagtail") == api_compat.WRITTEN_FOR_VERSION
     assert importlib.metadata.version("wagtail") == delivery_compat.WRITTEN_FOR_VERSION
+    assert importlib.metadata.version("wagtail") == media_storage_compat.WRITTEN_FOR_VERSION
     assert importlib.metadata.version("django-tasks-db") == search_compat.WRITTEN_FOR_TASKS_DB_VERSION
+
+
+def test_every_rendition_wagtail_makes_passes_the_two_methods_we_wrap():
+    """get_rendition and get_renditions make what they miss through create_rendition(s), which we wrap; a single
+    filter goes from create_renditions to create_rendition."""
+    assert AbstractImage.create_rendition.made_once and AbstractImage.create_renditions.made_once
+    assert "self.create_rendition(filter)" in inspect.getsource(AbstractImage.get_rendition)
+    assert "self.create_renditions(*not_found)" in inspect.getsource(AbstractImage.get_renditions)
+    assert "self.create_rendition(filter)" in inspect.getsource(AbstractImage.create_renditions.__wrapped__)
 
 
 def test_wagtails_engine_backend_and_its_indexes_use_our_shared_client():

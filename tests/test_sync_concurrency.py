@@ -8,16 +8,13 @@ from django.db import connection, transaction
 
 import pytest
 
+from .conftest import needs_postgresql
 from .factories import publish_article
 from .helpers import SyncedApp, public_set, synced_set
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL for writers side by side: apt-get install -y postgresql, then "
-        "bash tools/start_postgres.sh and DATABASE_URL=postgres://cms:cms@127.0.0.1:5432/cms make test",
-    ),
+    needs_postgresql,
 ]
 WAIT = 30
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: the whole suite. It starts, for this run only and without root, what is installed but not given:
-# the project's own search node (without ELASTICSEARCH_URL, when Java and Maven are at hand) and a Redis server for
-# the response-cache tests (without TEST_REDIS_URL, when redis-server is installed); it stops them afterwards.
+# the project's own search node (without ELASTICSEARCH_URL, when Java and Maven are at hand), a Redis server for
+# the response-cache tests (without TEST_REDIS_URL, when redis-server is installed) and the S3 test server (without
+# TEST_OBJECT_STORE_URL, when Go is at hand to build it once); it stops them afterwards.
 # The tests run in parallel, one pytest-xdist worker per core (TEST_WORKERS sets how many; 0 runs them in this
 # process), each on a database, search indexes and Redis database of its own (cms/settings/test.py).
 set -euo pipefail
@@ -46,6 +47,17 @@ if [ -z "${TEST_REDIS_URL:-}" ]; then
         echo "Started Redis for the tests on port $redis_port" >&2
     else
         echo "redis-server not found: the Redis response-cache tests will be skipped (apt-get install -y redis-server)" >&2
+    fi
+fi
+if [ -z "${TEST_OBJECT_STORE_URL:-}" ]; then
+    if tools/object_store.sh path >/dev/null || command -v go >/dev/null; then
+        store_home="$(mktemp -d -t cms-test-store-XXXXXX)"
+        cleanup+=('tools/object_store.sh stop "$store_home"; rm -rf "$store_home"')
+        TEST_OBJECT_STORE_URL="$(tools/object_store.sh start "$(free_port)" "$store_home")"
+        export TEST_OBJECT_STORE_URL
+        echo "Started the S3 test server (SeaweedFS) at $TEST_OBJECT_STORE_URL" >&2
+    else
+        echo "Go not found: the S3 storage tests will be skipped (apt-get install -y golang-go)" >&2
     fi
 fi
 parallel=()

@@ -3,6 +3,7 @@
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
@@ -29,6 +30,7 @@ INSTALLED_APPS = [
     "search_insights",
     "api",
     "delivery",
+    "media_storage",
     "scheduling",
     "webhooks",
     "batches",
@@ -86,6 +88,7 @@ MIDDLEWARE = [
     "translation.review.ApprovalConfirmationMiddleware",  # inside MessageMiddleware: its message is kept
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "media_storage.middleware.StorageOutageMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -181,9 +184,48 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "collected-static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-MEDIA_URL = "/media/"
+# Readers fetch every file through the site's checked views under MEDIA_URL: a CDN goes in front of the site (set
+# MEDIA_URL to its address), never in front of the bucket.
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+
+
+def media_storage_from_env(environ=os.environ):
+    """Uploads in MEDIA_ROOT, or on S3-compatible object storage shared by every app server when
+    AWS_STORAGE_BUCKET_NAME is set (media_storage/). The keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY
+    (or the machine's role); AWS_S3_ENDPOINT_URL names a server other than Amazon's (addressed by path),
+    AWS_S3_REGION_NAME its region; MEDIA_STORAGE_TIMEOUT bounds each request to it, in seconds."""
+    if not environ.get("AWS_STORAGE_BUCKET_NAME"):
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        raise ImproperlyConfigured(
+            "AWS_S3_CUSTOM_DOMAIN would send readers to the bucket, which holds private files too: readers fetch "
+            "files through the site, so put the CDN in front of the site and set MEDIA_URL to its address."
+        )
+    from botocore.config import Config
+
+    endpoint = environ.get("AWS_S3_ENDPOINT_URL") or None
+    timeout = float(environ.get("MEDIA_STORAGE_TIMEOUT", "5"))
+    client = Config(
+        connect_timeout=min(timeout, 2),
+        read_timeout=timeout,
+        retries={"mode": "standard", "max_attempts": 2},
+        s3={"addressing_style": "path" if endpoint else "auto"},
+        signature_version="s3v4",
+    )
+    options = {
+        "bucket_name": environ["AWS_STORAGE_BUCKET_NAME"],
+        "endpoint_url": endpoint,
+        "region_name": environ.get("AWS_S3_REGION_NAME") or None,
+        "client_config": client,
+    }
+    for option, name in (("access_key", "AWS_ACCESS_KEY_ID"), ("secret_key", "AWS_SECRET_ACCESS_KEY")):
+        if environ.get(name):
+            options[option] = environ[name]
+    return {"BACKEND": "media_storage.storage.MediaStorage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage_from_env(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -201,6 +243,9 @@ WAGTAILIMAGES_AVIF_QUALITY = int(os.environ.get("WAGTAILIMAGES_AVIF_QUALITY", "6
 MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
 if MEDIA_ACCEL_REDIRECT:
     SENDFILE_BACKEND = "delivery.files"
+# Uploads are stored while the admin's forms validate them, so that a storage failure is a form error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media_storage.forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media_storage.forms.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Search: Wagtail's database backend by default; a search engine (Elasticsearch 7.10 or OpenSearch 3, which speak

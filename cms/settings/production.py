@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, MIDDLEWARE, SECRET_KEY, env_list, os
+from .base import DATABASES, MIDDLEWARE, SECRET_KEY, STORAGES, env_list, os
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
@@ -22,10 +22,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # Static files from gunicorn itself, as well as behind nginx (tools/nginx/site.conf) or a CDN: WhiteNoise sends
 # the hashed names `collectstatic` writes with a year's Cache-Control and immutable, and their gzip copies to
 # browsers that accept them.
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 ADMINS = [("Admin", address) for address in env_list("ADMIN_EMAILS")]
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
