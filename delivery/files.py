@@ -20,6 +20,7 @@ from django.utils.http import http_date
 from django.views import static
 
 from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
 
 from home.visibility import readers
 from media_storage.renditions import remake_missing_file
@@ -57,11 +58,19 @@ def serve_media(request, name):
 
 
 def send_rendition(request, rendition):
-    """A rendition readers may see; its file made again first if storage has lost it."""
+    """A rendition readers may see; its file made again first if storage has lost it (410 if the original is gone
+    too)."""
     try:
         return send_media(request, rendition.file.name)
     except FileNotFoundError:
-        return send_media(request, remake_missing_file(rendition))
+        try:
+            return send_media(request, remake_missing_file(rendition))
+        except SourceImageIOError:
+            return original_missing()
+
+
+def original_missing():
+    return HttpResponse("The image's file is missing.", content_type="text/plain", status=410)
 
 
 def send_media(request, name):

@@ -5,7 +5,7 @@ new URL. A rendition is made on its first request and kept (Wagtail's renditions
 readers may not see gets 404, as its files do."""
 
 from django.core.signing import BadSignature, Signer
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpResponseForbidden
 from django.urls import reverse
 
 from wagtail.images import get_image_model
@@ -14,7 +14,7 @@ from wagtail.images.models import SourceImageIOError
 from home.visibility import readers
 
 from .compat import rendition_variant
-from .files import send_rendition
+from .files import original_missing, send_rendition
 
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}  # format -> file extension
 FORMATS = {extension: fmt for fmt, extension in EXTENSIONS.items()}
@@ -45,5 +45,5 @@ def serve_rendition(request, signature, image_id, size, filename):
     try:
         rendition = image.get_rendition(filter_spec(size, fmt))
     except SourceImageIOError:
-        return HttpResponse("The image's file is missing.", content_type="text/plain", status=410)
+        return original_missing()
     return send_rendition(request, rendition)

@@ -32,6 +32,25 @@ def test_production_keeps_database_connections_and_checks_them_before_reuse():
     assert production_setting(f"{database}['CONN_MAX_AGE']", DATABASE_CONN_MAX_AGE="0") == "0"
 
 
+def test_uploads_stay_on_local_disk_unless_a_bucket_is_named():
+    assert production_setting("settings.STORAGES['default']['BACKEND']") == (
+        "django.core.files.storage.FileSystemStorage"
+    )
+    bucket = {"AWS_STORAGE_BUCKET_NAME": "harmony-media", "AWS_S3_REGION_NAME": "ap-east-1"}
+    assert production_setting("settings.STORAGES['default']['BACKEND']", **bucket) == (
+        "media_storage.storage.MediaStorage"
+    )
+    stored_at = "__import__('django.core.files.storage').core.files.storage.default_storage.url('images/a b.jpg')"
+    assert production_setting(stored_at, **bucket) == "/media/images/a%20b.jpg"  # the checked view, not the bucket
+
+
+def test_a_cdn_on_the_bucket_is_refused_at_start_up():
+    code = "import django; django.setup()"
+    environment = {**PRODUCTION, "AWS_STORAGE_BUCKET_NAME": "harmony-media", "AWS_S3_CUSTOM_DOMAIN": "cdn.example.org"}
+    started = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True)  # noqa: S603
+    assert started.returncode != 0 and "put the CDN in front of the site" in started.stderr
+
+
 def test_gunicorn_reads_its_production_settings_from_the_environment():
     command = [str(Path(sys.executable).parent / "gunicorn"), "-c", "cms/gunicorn.py", "--print-config", "cms.wsgi"]
     printed = subprocess.run(  # noqa: S603 - gunicorn of this environment

@@ -7,6 +7,7 @@
 #   tools/object_store.sh stop DIR         stop it (its data stays in DIR; started again, it takes half a minute
 #                                          to accept writes)
 #   tools/object_store.sh pause|resume DIR freeze it (kill -STOP: a hung store) or let it go on
+#   tools/object_store.sh bucket URL NAME  create the bucket NAME on the store at URL (if it is not there)
 #   tools/object_store.sh path             print the binary's path if it is built, else fail
 # The gateway is given an identities file (DIR/s3.json): one key pair, OBJECT_STORE_ACCESS_KEY and
 # OBJECT_STORE_SECRET_KEY (defaults below, for local use only), may do everything; anonymous requests are refused,
@@ -91,13 +92,22 @@ case "${1:-}" in
         fi
         rm -f "$dir/store.pid"
         ;;
+    bucket)
+        # Creates the bucket NAME on the store at URL if it is not there yet.
+        status="$(curl -s -o /dev/null -w '%{http_code}' -m 10 --aws-sigv4 "aws:amz:us-east-1:s3" \
+            --user "$access_key:$secret_key" -X PUT "$2/$3")"
+        case "$status" in
+            200 | 409) ;;  # made, or there already
+            *) echo "could not create the bucket $3 on $2 (HTTP $status)" >&2; exit 1 ;;
+        esac
+        ;;
     pause | resume)
         # A hung store, for outage tests: it keeps its ports open but answers nothing until resumed.
         if [ "$1" = pause ]; then signal=STOP; else signal=CONT; fi
         kill -"$signal" "$(cat "$2/store.pid")"
         ;;
     *)
-        echo "usage: $0 build | path | start PORT DIR | stop DIR | pause DIR | resume DIR" >&2
+        echo "usage: $0 build | path | start PORT DIR | stop DIR | pause DIR | resume DIR | bucket URL NAME" >&2
         exit 2
         ;;
 esac

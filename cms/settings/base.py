@@ -217,6 +217,8 @@ def media_storage_from_env(environ=os.environ):
         "endpoint_url": endpoint,
         "region_name": environ.get("AWS_S3_REGION_NAME") or None,
         "client_config": client,
+        # A file Wagtail's document view reads whole is kept in memory up to this size, then in a temporary file.
+        "max_memory_size": 4 * 1024 * 1024,
     }
     for option, name in (("access_key", "AWS_ACCESS_KEY_ID"), ("secret_key", "AWS_SECRET_ACCESS_KEY")):
         if environ.get(name):
