@@ -7,6 +7,7 @@ import time
 from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -30,7 +31,8 @@ PASSWORD = "two-servers-password"
 
 
 @pytest.fixture(scope="module")
-def servers():
+def servers(django_db_setup):
+    """Started once the test database exists: they are given its name."""
     with two_servers() as running:
         yield running
 
@@ -41,7 +43,10 @@ def site(servers, committed_demo_site):
     a, b, bucket = servers
     for server in (a, b):
         server.cookies.clear()
-    get_user_model().objects.create_superuser("admin", "admin@example.org", PASSWORD)
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.org")
+    hasher = PBKDF2PasswordHasher()  # the production settings' (the tests' own is faster, and theirs alone)
+    admin.password = hasher.encode(PASSWORD, hasher.salt(), iterations=1000)
+    admin.save()
     with bucket_storage(a.environment["AWS_S3_ENDPOINT_URL"], bucket):
         yield a, b, bucket
 

@@ -72,7 +72,8 @@ class AppServer:
         self.cookies = {}
 
     def start(self):
-        server = [BIN / "gunicorn", "-c", "cms/gunicorn.py", "cms.wsgi"]
+        control = self.media_root.parent / f"cms-server-{self.name}-{self.port}.ctl"  # each its own, on one machine
+        server = [BIN / "gunicorn", "-c", "cms/gunicorn.py", "--control-socket", control, "cms.wsgi"]
         worker = [BIN / "python", "manage.py", "db_worker"]
         for command in (server, worker):
             process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=self.environment)  # noqa: S603 - our own
