@@ -54,7 +54,12 @@ def serve_media(request, name):
     image, rendition = stored_file_of(name) if name.startswith(IMAGE_FOLDERS) else (None, None)
     if not readers().can_see(image):
         raise Http404("no such file")
-    return send_rendition(request, rendition) if rendition else send_media(request, name)
+    if rendition:
+        return send_rendition(request, rendition)
+    try:
+        return send_media(request, name)
+    except FileNotFoundError:
+        raise Http404("no such file") from None
 
 
 def send_rendition(request, rendition):

@@ -249,3 +249,16 @@ def test_an_editor_replacing_the_file_reaches_the_cached_api_the_next_sync_and_t
     assert old_square != new_square
     changed, _removed = app.sync()
     assert [(item["kind"], item["id"], item["width"]) for item in changed] == [("image", image.pk, 1200)]
+
+
+def test_a_lost_rendition_file_is_made_again_and_a_lost_original_is_a_404(client):
+    image = subject_image()
+    rendition = image.get_rendition("fill-300x200|format-webp")
+    rendition.file.storage.delete(rendition.file.name)
+    _response, data = fetched(client, rendition.url)
+    assert data[8:12] == b"WEBP" and rendition.file.storage.exists(rendition.file.name)
+
+    image.file.storage.delete(image.file.name)
+    assert client.get(image.file.url).status_code == 404
+    rendition.file.storage.delete(rendition.file.name)
+    assert client.get(rendition.url).status_code == 410  # nothing left to make it from
