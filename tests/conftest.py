@@ -202,3 +202,21 @@ def backend(request):
 def committed_demo_site(transactional_db):
     """For tests that commit (browser tests, concurrent writers): the demo site, committed; after the test the
     database is emptied and its rows written back (see pytest_runtest_teardown)."""
+
+
+@pytest.fixture
+def own_store():
+    """An S3 server of the test's own, which it may pause (a hung store) and resume, with a bucket whose first
+    write has been made (a new store's first write waits for its volumes)."""
+    import shutil
+
+    from .object_store import OwnStore, new_bucket, s3_client
+
+    store = OwnStore()
+    store.start()
+    store.bucket = new_bucket(store.url)
+    s3_client(store.url).put_object(Bucket=store.bucket, Key="warm-up", Body=b"")
+    s3_client(store.url).delete_object(Bucket=store.bucket, Key="warm-up")
+    yield store
+    store.run("stop")
+    shutil.rmtree(store.home, ignore_errors=True)

@@ -3,8 +3,6 @@ their pages: an upload fails with a message on the form and leaves no row withou
 row), published pages and cached answers are served, a file fetched from storage is a 503 to retry, and everything
 works again once storage is back, with no restart."""
 
-import shutil
-
 from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -18,21 +16,9 @@ import pytest
 from demo.media import landscape_jpeg, text_pdf
 
 from .factories import make_image, publish_article
-from .object_store import OwnStore, bucket_storage, keys, needs_object_store, new_bucket, s3_client
+from .object_store import bucket_storage, keys, needs_object_store
 
 pytestmark = [pytest.mark.django_db, needs_object_store]
-
-
-@pytest.fixture
-def own_store():
-    store = OwnStore()
-    store.start()
-    store.bucket = new_bucket(store.url)
-    s3_client(store.url).put_object(Bucket=store.bucket, Key="warm-up", Body=b"")  # its volumes are made
-    s3_client(store.url).delete_object(Bucket=store.bucket, Key="warm-up")
-    yield store
-    store.run("stop")
-    shutil.rmtree(store.home, ignore_errors=True)
 
 
 @pytest.fixture
