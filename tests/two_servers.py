@@ -78,9 +78,10 @@ class AppServer:
         for command in (server, worker):
             process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=self.environment)  # noqa: S603 - our own
             self.processes.append(process)
-        for _ in range(120):
-            with contextlib.suppress(requests.ConnectionError):
-                if requests.get(f"{self.base_url}/robots.txt", timeout=5).status_code == 200:
+        deadline = time.monotonic() + 120  # a loaded CI machine takes its time over the first request
+        while time.monotonic() < deadline:
+            with contextlib.suppress(requests.RequestException):
+                if requests.get(f"{self.base_url}/robots.txt", timeout=30).status_code == 200:
                     return self
             assert all(process.poll() is None for process in self.processes), f"server {self.name} stopped"
             time.sleep(0.25)
