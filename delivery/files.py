@@ -101,8 +101,16 @@ def streamed(request, stored):
     if not_modified:
         stored.body.close()
         return not_modified
-    response = StreamingHttpResponse(stored.body.iter_chunks(STREAM_CHUNK_BYTES), content_type=stored.content_type)
+    response = StreamingHttpResponse(chunks_of(stored.body), content_type=stored.content_type)
     response["Content-Length"] = str(stored.length)
     response["Last-Modified"] = http_date(modified)
     response["ETag"] = stored.etag
     return response
+
+
+def chunks_of(body):
+    """The object's bytes; its connection goes back to the pool when they are all sent or the reader leaves."""
+    try:
+        yield from body.iter_chunks(STREAM_CHUNK_BYTES)
+    finally:
+        body.close()
