@@ -17,6 +17,7 @@ from demo.media import landscape_jpeg, text_pdf
 
 from .factories import make_image, publish_article
 from .object_store import bucket_storage, keys, needs_object_store
+from .proxy import free_port
 
 pytestmark = [pytest.mark.django_db, needs_object_store]
 
@@ -77,3 +78,13 @@ def test_storage_outage_loses_nothing_and_readers_keep_their_pages(admin_client,
         documents = get_document_model().objects.filter(title="minutes.pdf")
         stored = [item.file.name for item in [*ours, *renditions, *documents]]
         assert keys(own_store.url, bucket) == sorted(stored)  # one file for each row, one row for each file
+
+
+def test_with_the_storage_server_down_an_upload_is_refused_on_the_form_and_pages_are_served(admin_client, client):
+    article = publish_article("Wetland walk")
+    with bucket_storage(f"http://127.0.0.1:{free_port()}", "nothing-listens-here", MEDIA_STORAGE_TIMEOUT="1"):
+        images = get_image_model().objects.count()
+        refused = upload_image(admin_client, "Flood")
+        assert refused.status_code == 200 and "file storage is not answering" in refused.content.decode()
+        assert get_image_model().objects.count() == images
+        assert client.get(article.url).status_code == 200
