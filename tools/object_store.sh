@@ -20,8 +20,17 @@ binary="$cache/seaweedfs-$version/weed"
 access_key="${OBJECT_STORE_ACCESS_KEY:-cms-local}"
 secret_key="${OBJECT_STORE_SECRET_KEY:-cms-local-secret}"
 
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+free_ports() {  # free_ports N EXCEPT...: N distinct free ports, none of those EXCEPT (held open together while chosen)
+    python3 -c '
+import socket, sys
+held = []
+while len(held) < int(sys.argv[1]):
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    if str(probe.getsockname()[1]) in sys.argv[2:]:
+        continue
+    held.append(probe)
+print(" ".join(str(probe.getsockname()[1]) for probe in held))' "$1" "$2"
 }
 
 build() {
@@ -56,13 +65,15 @@ case "${1:-}" in
   "actions": ["Admin", "Read", "List", "Tagging", "Write"]}]}\n' "$access_key" "$secret_key" >"$dir/s3.json"
         # Every port its parts listen on is a free one, so that stores on different ports run side by side (and
         # the master keeps its port when the store is started again in the same DIR).
-        [ -f "$dir/master.port" ] || free_port >"$dir/master.port"
+        # The Iceberg and Lance listeners the gateway would open on fixed ports are not wanted.
+        [ -f "$dir/master.port" ] || free_ports 1 "$port" >"$dir/master.port"
         master="http://127.0.0.1:$(cat "$dir/master.port")"
+        read -r master_grpc volume volume_grpc filer filer_grpc s3_grpc <<<"$(free_ports 6 "$port" "$(cat "$dir/master.port")")"
         nohup "$binary" server -dir="$dir/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 -master.volumeSizeLimitMB=16 \
-            -volume.max=0 -volume.preStopSeconds=0 -master.port="$(cat "$dir/master.port")" -master.port.grpc="$(free_port)" \
-            -volume.port="$(free_port)" -volume.port.grpc="$(free_port)" \
-            -filer.port="$(free_port)" -filer.port.grpc="$(free_port)" \
-            -s3 -s3.port="$port" -s3.port.grpc="$(free_port)" -s3.config="$dir/s3.json" \
+            -volume.max=0 -volume.preStopSeconds=0 -master.port="$(cat "$dir/master.port")" \
+            -master.port.grpc="$master_grpc" -volume.port="$volume" -volume.port.grpc="$volume_grpc" \
+            -filer.port="$filer" -filer.port.grpc="$filer_grpc" \
+            -s3 -s3.port="$port" -s3.port.grpc="$s3_grpc" -s3.config="$dir/s3.json" -s3.port.iceberg=0 -s3.port.lance=0 \
             >"$dir/store.log" 2>&1 &
         echo $! >"$dir/store.pid"
         for _ in $(seq 1 120); do
