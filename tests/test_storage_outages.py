@@ -22,12 +22,6 @@ from .proxy import free_port
 pytestmark = [pytest.mark.django_db, needs_object_store]
 
 
-@pytest.fixture
-def admin_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("outage-admin", "outage@example.org", "x"))
-    return client
-
-
 def upload_image(client, title):
     picture = ContentFile(landscape_jpeg(title), name=f"{title.lower()}.jpg")
     root = Collection.get_first_root_node()
