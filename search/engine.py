@@ -99,12 +99,25 @@ class CircuitBreaker:
             self.opened_at, self.probing, self.last_error = time.monotonic(), False, str(error)
 
 
+# The endpoints a reader's request may call (POST, with a query in the body); every other POST, PUT or DELETE
+# writes: an index created, filled, refreshed or swapped by a background task or a command.
+READING_ENDPOINTS = {"_search", "_count", "_msearch", "_mget", "_analyze", "_explain"}
+
+
+def writes(method, url):
+    return method not in ("GET", "HEAD") and url.rstrip("/").rsplit("/", 1)[-1] not in READING_ENDPOINTS
+
+
 class GuardedTransport(Transport):
-    """The client's transport, with its breaker in front of every request."""
+    """The client's transport, with its breaker in front of every request. A read waits ELASTICSEARCH_TIMEOUT, a
+    reader's budget; a write waits ELASTICSEARCH_WRITE_TIMEOUT, since making an index waits for its shards to start,
+    which a busy cluster may take seconds to do, and no reader waits for it."""
 
     breaker = None  # each client's own, set by make_client()
 
     def perform_request(self, method, url, headers=None, params=None, body=None):
+        if writes(method, url):
+            params = {"request_timeout": settings.ELASTICSEARCH_WRITE_TIMEOUT, **(params or {})}
         self.breaker.admit()
         try:
             result = super().perform_request(method, url, headers=headers, params=params, body=body)

@@ -6,6 +6,8 @@ import java.lang.reflect.Proxy;
  * Elasticsearch or OpenSearch (the same API in two packages, so it is reached by reflection).
  * The runners' own main() accepts HTTP ports up to 9299 only (maxHttpPort); this lifts that limit, binds to the
  * loopback address and names the cluster after its port, so that two nodes on one machine never join each other.
+ * Its disk watermarks are off: they are shares of the whole disk (95% used makes every index read-only), which on a
+ * shared development or CI machine says nothing about the few megabytes a node holds.
  * Run as a single source file: java -cp "lib/*" SearchNode.java RUNNER_CLASS DATA_DIR HTTP_PORT
  */
 public class SearchNode {
@@ -26,6 +28,7 @@ public class SearchNode {
                 Method put = settings.getClass().getMethod("put", String.class, String.class);
                 put.invoke(settings, "network.host", "127.0.0.1");
                 put.invoke(settings, "discovery.type", "single-node");
+                put.invoke(settings, "cluster.routing.allocation.disk.threshold_enabled", "false");
                 return null;
             });
         runnerClass.getMethod("onBuild", builderType).invoke(runner, builder);

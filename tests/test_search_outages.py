@@ -6,6 +6,7 @@ db_worker) until the engine is back, and a rebuild loses no update."""
 import os
 import shutil
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -122,6 +123,21 @@ def probe_closes_the_breaker():
     while breaker.probing and time.monotonic() < deadline:
         time.sleep(0.05)
     return not breaker.is_open
+
+
+def test_making_an_index_may_take_longer_than_a_search_may_wait(node):
+    """A rebuild's new index is made while the engine stalls for longer than a reader's timeout (1 s here): the
+    write waits it out (ELASTICSEARCH_WRITE_TIMEOUT) instead of failing the rebuild."""
+    made = []
+    node("pause")
+    writer = threading.Thread(target=lambda: made.append(ElasticsearchSearch().create_index()))
+    writer.start()
+    time.sleep(settings.ELASTICSEARCH_TIMEOUT + 0.5)
+    node("resume")
+    writer.join()
+    [index] = made
+    assert engine.client().indices.exists(index=index)
+    engine.client().indices.delete(index=index)
 
 
 def test_wagtails_admin_search_answers_from_the_database_when_the_engine_hangs(node, admin_client):

@@ -256,6 +256,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "cms")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+# Writes (index updates and rebuilds, run by background tasks and commands) may wait longer than a reader would.
+ELASTICSEARCH_WRITE_TIMEOUT = float(os.environ.get("ELASTICSEARCH_WRITE_TIMEOUT", "60"))
 # After a failure, searches skip the engine for this long, then a probe with this timeout asks it again.
 SEARCH_ENGINE_COOLDOWN = float(os.environ.get("SEARCH_ENGINE_COOLDOWN", "10"))
 SEARCH_ENGINE_PROBE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_PROBE_TIMEOUT", "0.5"))

@@ -150,9 +150,7 @@ class ElasticsearchSearch:
     def write(self, actions, refresh=True):
         """Sends the actions in one bulk request; raises on any failure but a delete of what is not there or a
         rebuild's create of what an update wrote first."""
-        _count, errors = bulk(
-            self.connection, actions, raise_on_error=False, refresh=refresh, require_alias=True, request_timeout=60
-        )
+        _count, errors = bulk(self.connection, actions, raise_on_error=False, refresh=refresh, require_alias=True)
         failures = [
             error
             for error in errors
