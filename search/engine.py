@@ -101,7 +101,7 @@ class CircuitBreaker:
 
 # The endpoints a reader's request may call (POST, with a query in the body); every other POST, PUT or DELETE
 # writes: an index created, filled, refreshed or swapped by a background task or a command.
-READING_ENDPOINTS = {"_search", "_count", "_msearch", "_mget", "_analyze", "_explain"}
+READING_ENDPOINTS = {"_search", "scroll", "_count", "_msearch", "_mget", "_analyze", "_explain"}
 
 
 def writes(method, url):
