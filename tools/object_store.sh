@@ -30,7 +30,7 @@ while len(held) < int(sys.argv[1]):
     if str(probe.getsockname()[1]) in sys.argv[2:]:
         continue
     held.append(probe)
-print(" ".join(str(probe.getsockname()[1]) for probe in held))' "$1" "$2"
+print(" ".join(str(probe.getsockname()[1]) for probe in held))' "$@"
 }
 
 build() {
